@@ -1,0 +1,26 @@
+namespace OrgRestructure.Hosting.Composition;
+
+/// <summary>Where the demo survey of the embedded default lives (null when it cannot be found).</summary>
+public sealed record DemoData(string? SurveyPath)
+{
+    public const string SurveyFileName = "quang-nam-2014-survey.json";
+
+    /// <summary>
+    /// Looks in the data directory first, then walks up from the working directory and the
+    /// application directory for <c>shared/data</c> (the repository's sibling) or <c>data</c>.
+    /// </summary>
+    public static string? LocateSurvey(string dataDirectory)
+    {
+        var candidates = new List<string> { Path.Combine(dataDirectory, SurveyFileName) };
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                candidates.Add(Path.Combine(dir.FullName, "shared", "data", SurveyFileName));
+                candidates.Add(Path.Combine(dir.FullName, "data", SurveyFileName));
+            }
+        }
+
+        return candidates.FirstOrDefault(File.Exists);
+    }
+}

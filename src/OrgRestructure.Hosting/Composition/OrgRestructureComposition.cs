@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrgRestructure.EventStore.InMemory;
+using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Hosting.Configuration;
+
+namespace OrgRestructure.Hosting.Composition;
+
+/// <summary>
+/// One place that decides which event store, engine and bus the process runs on, so the server
+/// and the CLI can never disagree about the configuration keys.
+/// </summary>
+public static class OrgRestructureComposition
+{
+    public static IServiceCollection AddOrgRestructure(this IServiceCollection services, OrgRestructureSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new DemoData(DemoData.LocateSurvey(settings.DataDirectory)));
+        services.TryAddSingleton<IEventStore>(_ => new InMemoryEventStore());
+        return services;
+    }
+}
