@@ -3,6 +3,7 @@ using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Definitions;
+using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Notifications;
 
@@ -39,6 +40,11 @@ public sealed class NotificationFeed(IEventStore store, CaseService cases)
 
     public async Task MarkReadAsync(Caller caller, IReadOnlyList<Guid> ids, string? commandId, CancellationToken ct)
     {
+        if (caller.IsReadOnly)
+        {
+            throw RequestRejectedException.Forbidden();
+        }
+
         if (ids.Count == 0)
         {
             return;

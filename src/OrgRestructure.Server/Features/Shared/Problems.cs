@@ -42,7 +42,8 @@ public static class Problems
         ConcurrencyException => (409, "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.", "Someone else changed this case first; reload and retry.", null, true),
         BadHttpRequestException { StatusCode: 413 } => (413, "Nội dung gửi lên quá lớn.", "The request body is too large.", null, false),
         BadHttpRequestException b when b.InnerException is JsonException j => (400, "Nội dung JSON không hợp lệ hoặc sai kiểu dữ liệu: " + j.Path, "Malformed JSON or a value of the wrong type: " + j.Path, null, false),
-        BadHttpRequestException b => (b.StatusCode, "Yêu cầu không hợp lệ: " + b.Message, "Bad request: " + b.Message, null, false),
+        BadHttpRequestException b when b.Message.Contains("no body", StringComparison.Ordinal) => (400, "Thiếu nội dung yêu cầu (JSON).", "The request body (JSON) is missing.", null, false),
+        BadHttpRequestException b => (b.StatusCode, "Yêu cầu không hợp lệ (sai định dạng hoặc thiếu tham số).", "Bad request: " + b.Message, null, false),
         JsonException j => (400, "Nội dung JSON không hợp lệ: " + j.Path, "Malformed JSON: " + j.Path, null, false),
         _ => (500, "Lỗi máy chủ; thao tác chưa được ghi nhận.", "Server error; nothing was recorded.", null, true),
     };
