@@ -11,6 +11,7 @@
     el.classList.toggle("invalid", !!message);
     if (box) { box.textContent = message || ""; }
   }
+  var showAll = false;
   function check(el) {
     if (!el.name || el.type === "hidden" || el.tagName === "BUTTON") { return true; }
     var v = el.value.trim(), msg = "";
@@ -28,7 +29,7 @@
       var sel = form.elements.namedItem(el.name.replace("reason:", "decision:"));
       if (sel && sel.value === "reject" && v === "") { msg = t("Cần nêu lý do không đạt", "A reason is required to reject"); }
     }
-    setError(el, msg);
+    if (el.dataset.touched || showAll) { setError(el, msg); }
     return !msg;
   }
   function checkAll() {
@@ -79,10 +80,10 @@
   }
   form.addEventListener("input", function (e) {
     if (e.target.id === "nominations") { nomineeRows(); }
-    check(e.target); checkAll(); preview();
+    e.target.dataset.touched = "1"; checkAll(); preview();
   });
   form.addEventListener("change", function () { checkAll(); });
-  form.addEventListener("submit", function (e) { if (!checkAll()) { e.preventDefault(); } });
+  form.addEventListener("submit", function (e) { showAll = true; if (!checkAll()) { e.preventDefault(); } });
   nomineeRows();
   if (num("summoned") !== null) { preview(); }
 })();
