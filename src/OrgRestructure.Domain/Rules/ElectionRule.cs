@@ -10,7 +10,7 @@ public sealed record ElectionOutcome(
 /// An election is won with more than half of those summoned — not of the valid ballots
 /// (Charter Art. 12.3): 11 summoned, 10 present, 5 votes → not elected; 6 → elected.
 /// </summary>
-public static class ElectionRule
+public static partial class ElectionRule
 {
     public static ElectionOutcome Evaluate(string candidate, int votes, int summoned, RuleParameters? parameters = null)
     {
