@@ -1,7 +1,10 @@
+using System.Text;
 using OrgRestructure.Domain.Common;
+using OrgRestructure.Domain.Organizations;
+using OrgRestructure.Domain.Personnel;
 using OrgRestructure.Domain.Rules;
 
-namespace OrgRestructure.Domain.Organizations;
+namespace OrgRestructure.Domain;
 
 /// <summary>Vietnamese and English labels for the domain's enums (UI, CLI, explanations), and the survey codes.</summary>
 public static class Labels
@@ -29,6 +32,29 @@ public static class Labels
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 
+    public static BilingualText Of(DistrictKind kind) => kind switch
+    {
+        DistrictKind.RuralDistrict => new("huyện", "district"),
+        DistrictKind.UrbanDistrict => new("quận", "urban district"),
+        DistrictKind.City => new("thành phố", "city"),
+        DistrictKind.Town => new("thị xã", "town"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static BilingualText Of(Position position) => position switch
+    {
+        Position.ExecutiveCommitteeMember => new("ủy viên ban chấp hành", "executive committee member"),
+        Position.StandingCommitteeMember => new("ủy viên ban thường vụ", "standing committee member"),
+        Position.Secretary => new("bí thư", "secretary"),
+        Position.DeputySecretary => new("phó bí thư", "deputy secretary"),
+        Position.InspectionCommitteeMember => new("ủy viên ủy ban kiểm tra", "inspection committee member"),
+        Position.InspectionCommitteeChair => new("chủ nhiệm ủy ban kiểm tra", "inspection committee chair"),
+        _ => throw new ArgumentOutOfRangeException(nameof(position), position, null),
+    };
+
+    /// <summary>The code used in survey files: "huyện", "thành phố"… (the Vietnamese word itself).</summary>
+    public static string Code(DistrictKind kind) => Of(kind).Vi;
+
     /// <summary>The code used in survey files: "party-agencies", "front-and-mass-organizations", "government".</summary>
     public static string Code(Bloc bloc) => bloc switch
     {
@@ -50,10 +76,13 @@ public static class Labels
 
     public static bool TryParseKind(string? code, out OrganizationKind kind) => TryParse(code, Enum.GetValues<OrganizationKind>(), Code, out kind);
 
+    public static bool TryParseDistrictKind(string? code, out DistrictKind kind) =>
+        TryParse(code, Enum.GetValues<DistrictKind>(), Code, out kind) || TryParse(code, Enum.GetValues<DistrictKind>(), k => Of(k).En, out kind);
+
     private static bool TryParse<T>(string? code, T[] values, Func<T, string> codeOf, out T value)
         where T : struct, Enum
     {
-        var trimmed = code?.Trim() ?? "";
+        var trimmed = (code ?? "").Trim().Normalize(NormalizationForm.FormC);
         foreach (var candidate in values)
         {
             if (string.Equals(codeOf(candidate), trimmed, StringComparison.OrdinalIgnoreCase)
