@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrgRestructure.EventStore.InMemory;
-using OrgRestructure.EventStore.Streams;
+using OrgRestructure.EventStore.Hosting;
 using OrgRestructure.Hosting.Configuration;
 
 namespace OrgRestructure.Hosting.Composition;
@@ -18,7 +17,8 @@ public static class OrgRestructureComposition
         services.TryAddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DemoData(DemoData.LocateSurvey(settings.DataDirectory)));
-        services.TryAddSingleton<IEventStore>(_ => new InMemoryEventStore());
+        Directory.CreateDirectory(settings.DataDirectory);
+        services.AddEventStore(settings.EventStoreConnectionString, settings.SqlitePath);
         return services;
     }
 }
