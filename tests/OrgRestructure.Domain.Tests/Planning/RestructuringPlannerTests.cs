@@ -2,6 +2,7 @@ using OrgRestructure.Domain.Organizations;
 using OrgRestructure.Domain.Planning;
 using OrgRestructure.Domain.Rules;
 using OrgRestructure.Domain.Surveys;
+using OrgRestructure.Testing;
 
 namespace OrgRestructure.Domain.Tests.Planning;
 
@@ -141,7 +142,7 @@ public sealed class RestructuringPlannerTests
     [Fact]
     public void quang_nam_survey_reproduces_the_published_result()
     {
-        var survey = SurveyImport.FromJson(File.ReadAllText(SharedData.QuangNamSurveyPath)).Value;
+        var survey = SurveyImport.FromJson(File.ReadAllText(RepositoryPaths.SurveyFile)).Value;
 
         var plan = RestructuringPlanner.Plan(survey);
 
@@ -157,7 +158,7 @@ public sealed class RestructuringPlannerTests
     [Fact]
     public void plan_differences_from_published_totals_are_listed()
     {
-        var survey = SurveyImport.FromJson(File.ReadAllText(SharedData.QuangNamSurveyPath)).Value;
+        var survey = SurveyImport.FromJson(File.ReadAllText(RepositoryPaths.SurveyFile)).Value;
 
         var plan = RestructuringPlanner.Plan(survey, RuleParameters.Default with { GrassrootsCommitteeThreshold = 35 });
 
