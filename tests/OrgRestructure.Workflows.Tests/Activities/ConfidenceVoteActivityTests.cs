@@ -43,7 +43,7 @@ public sealed class ConfidenceVoteActivityTests
         Assert.True(results[0]!["passed"]!.GetValue<bool>());
         Assert.False(results[2]!["passed"]!.GetValue<bool>());
         Assert.Equal("Bí thư Huyện ủy", results[0]!["headDecidedBy"]!.GetValue<string>());
-        Assert.Contains("20 of 40 summoned (50.0%) = exactly 1/2", results[0]!["explanation"]!["en"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Nguyễn Văn An: 20 of 40 summoned (50.0%) = 1/2 → the head decides: Bí thư Huyện ủy decided it passes — reason: Cân nhắc cơ cấu", results[0]!["explanation"]!["en"]!.GetValue<string>());
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ConfidenceVoteActivityTests
 
         var results = Results(state, "members-vote");
         Assert.All(results, r => Assert.True(r!["passed"]!.GetValue<bool>()));
-        Assert.Equal("Nguyễn Văn An: 21 of 40 summoned (52.5%) > 1/2 → passes.", results[0]!["explanation"]!["en"]!.GetValue<string>());
+        Assert.Equal("Nguyễn Văn An: 21 of 40 summoned (52.5%) > 1/2 → passes", results[0]!["explanation"]!["en"]!.GetValue<string>());
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class ConfidenceVoteActivityTests
         var events = await c.Harness.Store.ReadStreamAsync(c.CaseId);
         var vote = events.Last(e => e.Type == "vote-recorded");
         Assert.Contains("\"conferenceValid\":false", vote.Data, StringComparison.Ordinal);
-        Assert.Contains("Conference invalid: 29 of 45 attended, fewer than 2/3 (30).", vote.Data, StringComparison.Ordinal);
+        Assert.Contains("Conference invalid: 29 of 45 attended, fewer than 2/3 (30)", vote.Data, StringComparison.Ordinal);
         Assert.Single(state.OpenTasks, t => t.StepId == "members-vote");
     }
 
@@ -97,9 +97,9 @@ public sealed class ConfidenceVoteActivityTests
     }
 
     [Theory]
-    [InlineData(45, 40, 40, 20, 0, 19, 0, "= 39, not the 40 ballots cast")]
-    [InlineData(45, 46, 46, 30, 0, 16, 0, "present (46) is more than summoned (45)")]
-    [InlineData(45, 40, 41, 30, 0, 11, 0, "ballots cast (41) is more than present (40)")]
+    [InlineData(45, 40, 40, 20, 0, 19, 0, "high 20 + normal 0 + low 19 + invalid 0 = 39 ≠ 40 ballots cast")]
+    [InlineData(45, 46, 46, 30, 0, 16, 0, "present (46) exceeds summoned (45)")]
+    [InlineData(45, 40, 41, 30, 0, 11, 0, "ballots cast (41) exceeds present (40)")]
     public async Task tallies_that_do_not_add_up_are_refused_with_a_clear_message(int summoned, int present, int ballots, int high, int normal, int low, int invalid, string expected)
     {
         var c = await AtMembersVoteAsync();

@@ -47,7 +47,7 @@ public sealed class DecisionActivityTests
         var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("decision", FormData.Decision("6-QĐ/HU", slate.Select((n, i) => (n, i < 3 ? "standing-committee" : "executive-committee")))));
 
         Assert.Equal("standing-committee-too-small", ex.Code);
-        Assert.Contains("Executive committee of 8 (< 9)", ex.MessageEn, StringComparison.Ordinal);
+        Assert.Contains("Executive committee of 8 < 9 → no standing committee", ex.MessageEn, StringComparison.Ordinal);
     }
 
     [Fact]

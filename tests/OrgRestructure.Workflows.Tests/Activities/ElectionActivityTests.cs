@@ -45,7 +45,7 @@ public sealed class ElectionActivityTests
 
         var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("inspection-election", Chaired(FormData.Election(seats, 15, 15, Candidates(candidates), null))));
 
-        Assert.Contains(ex.Problems, p => p.Field == "candidates" && p.En.Contains($"{candidates} candidates for {seats} seats: not allowed", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.Field == "candidates" && p.En.StartsWith($"{seats} seats, {candidates} candidates", StringComparison.Ordinal) && p.En.EndsWith("→ not allowed", StringComparison.Ordinal));
         Assert.Equal(before, await c.VersionAsync());
     }
 
@@ -59,7 +59,7 @@ public sealed class ElectionActivityTests
         var results = state.Branches[c.BranchId].Outputs["inspection-election"]!["results"]!.AsArray();
         var b = results.Single(r => r!["candidate"]!.GetValue<string>() == "B")!;
         Assert.False(b["elected"]!.GetValue<bool>());
-        Assert.Equal("B: 5 of 11 summoned (45.5%) is not more than 1/2 → not elected.", b["explanation"]!["en"]!.GetValue<string>());
+        Assert.Equal("B: 5 of 11 summoned (45.5%) ≤ 1/2 → not elected", b["explanation"]!["en"]!.GetValue<string>());
         Assert.Equal(["C", "D", "A"], state.Branches[c.BranchId].Outputs["inspection-election"]!["elected"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
