@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using OrgRestructure.Hosting.Composition;
 using OrgRestructure.Hosting.Configuration;
+using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Server.Features.Audit;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Campaigns;
@@ -29,6 +30,8 @@ public static class ServerSetup
     {
         var settings = OrgRestructureSettings.From(builder.Configuration);
         var services = builder.Services;
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<IParticipantDirectory, UserParticipantDirectory>();
         services.AddOrgRestructure(settings);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiGuardMiddleware.MaxBodyBytes);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -60,13 +63,11 @@ public static class ServerSetup
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddSingleton<UserDirectory>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<AuditService>();
-        services.AddSingleton<NotificationFeed>();
         services.AddSingleton<DashboardService>();
         services.AddScoped<Text>();
         services.AddHttpContextAccessor();
@@ -97,8 +98,8 @@ public static class ServerSetup
     {
         var users = services.GetRequiredService<UserDirectory>();
         var demo = services.GetRequiredService<DemoData>();
-        var survey = demo.SurveyPath is null ? null : SurveyReader.Parse(File.ReadAllText(demo.SurveyPath), csv: false);
-        DemoUsers.Seed(users, survey?.Province ?? "Quảng Nam", survey?.Districts?.Select(d => d.District!) ?? ["Duy Xuyên", "Phước Sơn", "Thăng Bình"]);
+        var survey = demo.LoadSurvey();
+        DemoUsers.Seed(users, survey?.Province ?? "Quảng Nam", survey?.Districts.Select(d => d.Name) ?? ["Duy Xuyên", "Phước Sơn", "Thăng Bình"]);
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

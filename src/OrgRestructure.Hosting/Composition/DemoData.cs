@@ -1,3 +1,6 @@
+using OrgRestructure.Domain.Organizations;
+using OrgRestructure.Domain.Surveys;
+
 namespace OrgRestructure.Hosting.Composition;
 
 /// <summary>Where the demo survey of the embedded default lives (null when it cannot be found).</summary>
@@ -22,5 +25,17 @@ public sealed record DemoData(string? SurveyPath)
         }
 
         return candidates.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>The demo survey read with the domain's importer; null when absent or not importable.</summary>
+    public Survey? LoadSurvey()
+    {
+        if (SurveyPath is null)
+        {
+            return null;
+        }
+
+        var result = SurveyImport.FromJson(File.ReadAllText(SurveyPath));
+        return result.IsSuccess ? result.Value : null;
     }
 }

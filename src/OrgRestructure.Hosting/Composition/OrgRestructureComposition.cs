@@ -1,7 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OrgRestructure.EventStore.Hosting;
+using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Hosting.Configuration;
+using OrgRestructure.Messaging;
+using OrgRestructure.Messaging.Deadlines;
+using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Hosting.Composition;
 
@@ -11,6 +18,11 @@ namespace OrgRestructure.Hosting.Composition;
 /// </summary>
 public static class OrgRestructureComposition
 {
+    /// <summary>
+    /// The event store per settings (SQLite file or PostgreSQL), the workflow engine over the
+    /// definitions in workflows/, and messaging (in-memory bus, or RabbitMQ when configured).
+    /// Register an <c>IParticipantDirectory</c> before this call to replace the in-memory one.
+    /// </summary>
     public static IServiceCollection AddOrgRestructure(this IServiceCollection services, OrgRestructureSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -19,6 +31,51 @@ public static class OrgRestructureComposition
         services.TryAddSingleton(new DemoData(DemoData.LocateSurvey(settings.DataDirectory)));
         Directory.CreateDirectory(settings.DataDirectory);
         services.AddEventStore(settings.EventStoreConnectionString, settings.SqlitePath);
+        services.AddStreamFolder<CaseStreamFolder>();
+        services.TryAddSingleton(sp => WorkflowDefinitionRegistry.LoadFromDirectory(WorkflowsDirectory(settings, sp.GetService<IHostEnvironment>())));
+        services.TryAddSingleton<IWorkflowEngine>(sp => new WorkflowEngine(
+            sp.GetRequiredService<IEventStore>(),
+            sp.GetRequiredService<WorkflowDefinitionRegistry>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<WorkflowEngine>>()));
+        services.TryAddSingleton<IDueTimerFirer, EngineTimerFirer>();
+        services.AddOrgRestructureMessaging(settings.RabbitMqUri, o =>
+        {
+            o.PostgresConnectionString = settings.EventStoreConnectionString;
+            o.SqlitePath = settings.SqlitePath;
+        });
         return services;
+    }
+
+    /// <summary>
+    /// <see cref="OrgRestructureSettings.WorkflowsDirectory"/> when set, else the nearest
+    /// workflows/ (with its schema.json) at or above the content root, else the engine's default
+    /// search (environment, next to the binaries, above the working directory).
+    /// </summary>
+    public static string WorkflowsDirectory(OrgRestructureSettings settings, IHostEnvironment? environment)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (!string.IsNullOrWhiteSpace(settings.WorkflowsDirectory))
+        {
+            return settings.WorkflowsDirectory;
+        }
+
+        for (var dir = environment is null ? null : new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "workflows");
+            if (File.Exists(Path.Combine(candidate, WorkflowDefinitionRegistry.SchemaFileName)))
+            {
+                return candidate;
+            }
+        }
+
+        return WorkflowDefinitionRegistry.LocateDefaultDirectory();
+    }
+
+    /// <summary>The deadline scheduler's view of the engine: fire every due timer, report how many cases moved.</summary>
+    private sealed class EngineTimerFirer(IWorkflowEngine engine) : IDueTimerFirer
+    {
+        public async Task<int> FireDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            (await engine.FireDueTimersAsync(now, cancellationToken)).Count;
     }
 }

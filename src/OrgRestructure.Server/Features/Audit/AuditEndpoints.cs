@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Audit;
 
-public sealed record HistoryEntry(long Version, DateTimeOffset Timestamp, string Actor, string ActorRole, string Type, string SummaryVi, string SummaryEn, string Data, string PreviousHash, string Hash);
+public sealed record HistoryEntry(long Version, DateTimeOffset Timestamp, string Actor, string ActorRole, string Type, string? StepId, string SummaryVi, string SummaryEn, string Data, string PreviousHash, string Hash);
 
 public static class AuditEndpoints
 {
@@ -25,19 +24,19 @@ public static class AuditEndpoints
     {
         var caller = user.Caller();
         var events = await cases.HistoryAsync(caller, caseId, ct);
-        var state = CaseState.Fold(caseId, events);
-        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>([.. events.Zip(state.Timeline, (e, t) => new HistoryEntry(e.StreamVersion, e.Timestamp, e.Actor, e.ActorRole, e.Type, t.SummaryVi, t.SummaryEn, e.Data, e.PreviousHash, e.Hash))]);
+        var state = await cases.GetAsync(caller, caseId, null, null, ct);
+        return TypedResults.Ok<IReadOnlyList<HistoryEntry>>([.. events.Zip(state.Timeline, (e, t) => new HistoryEntry(e.StreamVersion, e.Timestamp, e.Actor, e.ActorRole, e.Type, t.StepId, t.SummaryVi, t.SummaryEn, e.Data, e.PreviousHash, e.Hash))]);
     }
 
     /// <summary>The case as it was after event <paramref name="version"/> or at time <paramref name="at"/>.</summary>
-    private static async Task<Ok<CaseState>> State(string caseId, long? version, DateTimeOffset? at, ClaimsPrincipal user, CaseService cases, CancellationToken ct)
+    private static async Task<Ok<CaseView>> State(string caseId, long? version, DateTimeOffset? at, ClaimsPrincipal user, CaseService cases, CancellationToken ct)
     {
         if (version is < 0)
         {
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["version"] = ["Phải ≥ 0 / must be ≥ 0"] });
         }
 
-        return TypedResults.Ok(await cases.GetAsync(user.Caller(), caseId, new StreamRange(1, version, at), ct));
+        return TypedResults.Ok(await cases.GetAsync(user.Caller(), caseId, version, at, ct));
     }
 
     private static async Task<Ok<IntegrityVerdict>> Verify(string caseId, ClaimsPrincipal user, AuditService audit, CancellationToken ct) =>
@@ -47,7 +46,7 @@ public static class AuditEndpoints
     {
         var caller = user.Caller();
         var events = await cases.HistoryAsync(caller, caseId, ct);
-        var state = CaseState.Fold(caseId, events);
+        var state = await cases.GetAsync(caller, caseId, null, null, ct);
         return format switch
         {
             "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditService.ToCsv(state, events))).ToArray(), "text/csv; charset=utf-8", $"{caseId}-audit.csv"),

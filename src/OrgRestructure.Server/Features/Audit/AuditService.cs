@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using OrgRestructure.EventStore.Hashing;
 using OrgRestructure.EventStore.Streams;
+using OrgRestructure.EventStore.Verification;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
 
@@ -11,30 +11,28 @@ namespace OrgRestructure.Server.Features.Audit;
 public sealed record IntegrityVerdict(string CaseId, bool Intact, int EventsChecked, long? FirstBrokenVersion, string VerdictVi, string VerdictEn);
 
 /// <summary>An auditor's view of a case: the history, the hash-chain check and the exported report.</summary>
-public sealed class AuditService(CaseService cases)
+public sealed class AuditService(CaseService cases, IStoreVerifier verifier)
 {
+    /// <summary>The event store's chain verifier on this case's stream, as a verdict an auditor can read.</summary>
     public async Task<IntegrityVerdict> VerifyAsync(Caller caller, string caseId, CancellationToken ct)
     {
-        var events = await cases.HistoryAsync(caller, caseId, ct);
-        var previous = EventHasher.GenesisHash;
-        foreach (var e in events)
+        await cases.GetStateAsync(caller, caseId, null, null, ct);
+        var report = await verifier.VerifyStreamAsync(caseId, ct);
+        var checkedCount = (int)report.EventsChecked;
+        if (report.Failures.Count > 0)
         {
-            if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal) || !EventHasher.Verify(e))
-            {
-                return new IntegrityVerdict(caseId, false, events.Count, e.StreamVersion,
-                    $"PHÁT HIỆN SAI LỆCH: sự kiện #{e.StreamVersion} không khớp chuỗi băm — lịch sử đã bị thay đổi.",
-                    $"TAMPERING DETECTED: event #{e.StreamVersion} breaks the hash chain — the history was altered.");
-            }
-
-            previous = e.Hash;
+            var first = report.Failures.MinBy(f => f.StreamVersion)!;
+            return new IntegrityVerdict(caseId, false, checkedCount, first.StreamVersion,
+                $"PHÁT HIỆN SAI LỆCH: sự kiện #{first.StreamVersion} không khớp chuỗi băm ({first.Problem}) — lịch sử đã bị thay đổi.",
+                $"TAMPERING DETECTED: event #{first.StreamVersion} breaks the hash chain ({first.Problem}) — the history was altered.");
         }
 
-        return new IntegrityVerdict(caseId, true, events.Count, null,
-            $"Toàn vẹn: {events.Count} sự kiện, chuỗi băm SHA-256 khớp từ đầu đến cuối; lịch sử chưa bị thay đổi.",
-            $"Intact: {events.Count} events, the SHA-256 hash chain matches end to end; the history was not altered.");
+        return new IntegrityVerdict(caseId, true, checkedCount, null,
+            $"Toàn vẹn: {checkedCount} sự kiện, chuỗi băm SHA-256 khớp từ đầu đến cuối; lịch sử chưa bị thay đổi.",
+            $"Intact: {checkedCount} events, the SHA-256 hash chain matches end to end; the history was not altered.");
     }
 
-    public static string ToCsv(CaseState state, IReadOnlyList<StoredEvent> events)
+    public static string ToCsv(CaseView state, IReadOnlyList<StoredEvent> events)
     {
         var sb = new StringBuilder("version,timestamp,actor,role,type,summary_vi,summary_en,hash\n");
         foreach (var (e, t) in events.Zip(state.Timeline))
@@ -45,7 +43,7 @@ public sealed class AuditService(CaseService cases)
         return sb.ToString();
     }
 
-    public static string ToHtml(CaseState state, IReadOnlyList<StoredEvent> events, IntegrityVerdict verdict)
+    public static string ToHtml(CaseView state, IReadOnlyList<StoredEvent> events, IntegrityVerdict verdict)
     {
         static string H(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();

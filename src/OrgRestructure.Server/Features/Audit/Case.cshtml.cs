@@ -1,13 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Cases;
-using OrgRestructure.Server.Features.Definitions;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.Diagram;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Audit;
 
-public sealed class CaseModel(CaseService cases, AuditService audit) : AppPage
+public sealed class CaseModel(CaseService cases, AuditService audit, IWorkflowEngine engine) : AppPage
 {
     [BindProperty(SupportsGet = true)]
     public string CaseId { get; set; } = string.Empty;
@@ -21,9 +21,9 @@ public sealed class CaseModel(CaseService cases, AuditService audit) : AppPage
     [BindProperty(SupportsGet = true)]
     public bool Verify { get; set; }
 
-    public CaseState? Full { get; private set; }
+    public CaseView? Full { get; private set; }
 
-    public CaseState? Then { get; private set; }
+    public CaseView? Then { get; private set; }
 
     public IntegrityVerdict? Verdict { get; private set; }
 
@@ -37,14 +37,19 @@ public sealed class CaseModel(CaseService cases, AuditService audit) : AppPage
     {
         var ct = HttpContext.RequestAborted;
         var events = await cases.HistoryAsync(Me, CaseId, ct);
-        Full = CaseState.Fold(CaseId, events);
+        Full = await cases.GetAsync(Me, CaseId, null, null, ct);
         Hashes = events.ToDictionary(e => e.StreamVersion, e => e.Hash);
-        var range = At is { } at
-            ? new StreamRange(1, null, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)))
-            : new StreamRange(1, Version is { } v ? Math.Clamp(v, 1, Full.Version) : null);
-        var then = events.Where(range.Includes).ToList();
-        Then = then.Count == 0 ? CaseState.Fold(CaseId, events.Take(1)) : CaseState.Fold(CaseId, then);
-        Svg = DiagramRenderer.Render(ProcedureDefinition.Formation, Then.CurrentStep, Then.CompletedSteps, T.English);
+        var at = At is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        if (at is not null && at < Full.StartedAt)
+        {
+            at = null;
+            Version = 1;
+        }
+
+        var version = at is null ? Math.Clamp(Version ?? Full.Version, 1, Full.Version) : (long?)null;
+        var then = await cases.GetStateAsync(Me, CaseId, version, at, ct);
+        Then = await cases.GetAsync(Me, CaseId, version ?? then.Version, null, ct);
+        Svg = SvgDiagram.Render(engine.Definitions.Get(then.DefinitionId, then.DefinitionVersion), DiagramState.From(then));
         if (Verify)
         {
             Verdict = await audit.VerifyAsync(Me, CaseId, ct);

@@ -43,4 +43,30 @@ public static class Roles
         Role.Administrator => "Administrator",
         _ => role.ToString(),
     };
+
+    /// <summary>The role name the workflow definitions use (task assigneeRole / candidateGroups).</summary>
+    public static string EngineRole(Role role) => role switch
+    {
+        Role.ProvinceOrganizationBoard => "province-organization-board",
+        Role.DistrictStandingCommittee => "district-standing-committee",
+        Role.DistrictOrganizationBoard => "district-organization-board",
+        Role.InspectionCommittee => "district-inspection-committee",
+        Role.Reviewer => "reviewer",
+        Role.Auditor => "auditor",
+        Role.Administrator => "admin",
+        _ => role.ToString(),
+    };
+
+    /// <summary>The server role behind a definition's role name; null for roles no account holds (e.g. the new executive committee).</summary>
+    public static Role? FromEngineRole(string engineRole) => All.Cast<Role?>().FirstOrDefault(r => EngineRole(r!.Value) == engineRole);
+
+    /// <summary>A definition role name in the page's language (falls back to the name itself).</summary>
+    public static string Label(string engineRole, bool english) => FromEngineRole(engineRole) is { } r
+        ? english ? English(r) : Vietnamese(r)
+        : engineRole switch
+        {
+            "new-executive-committee" => english ? "New executive committee" : "Ban chấp hành mới",
+            "party-member" => english ? "Party members" : "Đảng viên",
+            _ => engineRole,
+        };
 }

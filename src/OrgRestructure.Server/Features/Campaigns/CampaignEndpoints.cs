@@ -29,5 +29,5 @@ public static class CampaignEndpoints
         TypedResults.Ok(View(await campaigns.LaunchAsync(context.User.Caller(), null, context.CommandId(), ct)));
 
     private static CampaignView View(CampaignState s) =>
-        new(s.CampaignId, s.Province, s.Plan?.OrganizationsBefore ?? 0, s.Plan?.CommitteesAfter ?? 0, s.Launches);
+        new(s.CampaignId, s.Province, s.Plan?.Totals.OrganizationsBefore ?? 0, s.Plan?.Totals.CommitteesAfter ?? 0, s.Launches);
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
+using OrgRestructure.Domain.Organizations;
+using OrgRestructure.Domain.Planning;
+using OrgRestructure.Domain.Surveys;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
-using OrgRestructure.Server.Features.Surveys;
 
 namespace OrgRestructure.Server.Features.Campaigns;
 
@@ -19,6 +21,8 @@ public sealed record CampaignState(string CampaignId, string Province, Survey? S
 /// </summary>
 public sealed class CampaignService(IEventStore store, CaseService cases)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public static string StreamId(string province) => "campaign-" + DemoUsers.Slug(province);
 
     public async Task<CampaignState> GetAsync(Caller caller, CancellationToken ct)
@@ -31,30 +35,50 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
         {
             if (e.Type == nameof(SurveyImported))
             {
-                var imported = JsonSerializer.Deserialize<SurveyImported>(e.Data, CaseJson.Options)!;
-                survey = JsonSerializer.Deserialize<Survey>(imported.SurveyJson);
+                var imported = JsonSerializer.Deserialize<SurveyImported>(e.Data, Json)!;
+                survey = Read(imported.Content, imported.Format, caller.Province);
             }
             else if (e.Type == nameof(DistrictsLaunched))
             {
-                launches.Add(JsonSerializer.Deserialize<DistrictsLaunched>(e.Data, CaseJson.Options)!);
+                launches.Add(JsonSerializer.Deserialize<DistrictsLaunched>(e.Data, Json)!);
             }
         }
 
-        return new CampaignState(id, caller.Province, survey, survey is null ? null : RestructuringPlan.From(survey), launches, events.Count);
+        return new CampaignState(id, caller.Province, survey, survey is null ? null : RestructuringPlanner.Plan(survey), launches, events.Count);
     }
 
-    public async Task<CampaignState> ImportAsync(Caller caller, Survey survey, string? commandId, CancellationToken ct)
+    /// <summary>
+    /// Reads a survey with the domain's importer (JSON in the shared format, or CSV); every problem
+    /// it finds is refused at once, keyed by what it is about.
+    /// </summary>
+    public static Survey Read(string content, string format, string province)
+    {
+        var result = format == "csv" ? SurveyImport.FromCsv(content, province) : SurveyImport.FromJson(content);
+        if (!result.IsSuccess)
+        {
+            throw new RequestRejectedException(
+                422,
+                "Khảo sát chưa hợp lệ: " + string.Join("; ", result.Problems.Take(10).Select(p => p.ToString())),
+                "The survey is not valid: " + string.Join("; ", result.Problems.Take(10).Select(p => string.IsNullOrEmpty(p.Subject) ? p.En : $"{p.Subject}: {p.En}")),
+                result.Problems.GroupBy(p => string.IsNullOrEmpty(p.Subject) ? p.Code : p.Subject).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Vi} / {p.En}").ToArray()));
+        }
+
+        return result.Value;
+    }
+
+    public async Task<CampaignState> ImportAsync(Caller caller, string content, string format, string? commandId, CancellationToken ct)
     {
         RequireProvinceBoard(caller);
+        var survey = Read(content, format, caller.Province);
         if (!string.Equals(survey.Province, caller.Province, StringComparison.Ordinal))
         {
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["province"] = [$"Khảo sát của tỉnh khác ({survey.Province}) / the survey is for another province"] });
         }
 
-        var plan = RestructuringPlan.From(survey);
+        var plan = RestructuringPlanner.Plan(survey);
         var current = await GetAsync(caller, ct);
-        var imported = new SurveyImported(JsonSerializer.Serialize(survey), plan.OrganizationsBefore, plan.CommitteesAfter, plan.Districts.Count);
-        await store.AppendAsync(new AppendRequest(current.CampaignId, current.Version, [new NewEvent(nameof(SurveyImported), CaseJson.Serialize(imported))], Metadata(caller), commandId), ct);
+        var imported = new SurveyImported(content, format, plan.Totals.OrganizationsBefore, plan.Totals.CommitteesAfter, plan.Districts.Count);
+        await store.AppendAsync(new AppendRequest(current.CampaignId, current.Version, [new NewEvent(nameof(SurveyImported), JsonSerializer.Serialize(imported, Json))], Metadata(caller), commandId), ct);
         return await GetAsync(caller, ct);
     }
 
@@ -75,7 +99,7 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["districts"] = [$"Chọn ít nhất một huyện có trong khảo sát; không có: {string.Join(", ", unknown)} / choose districts from the survey"] });
         }
 
-        var targets = plan.Districts.Where(d => (pilot is null || pilot.Contains(d.District)) && !current.LaunchedDistricts.Contains(d.District)).ToList();
+        var targets = plan.Districts.Where(d => (pilot is null || pilot.Contains(d.District)) && d.Committees.Count > 0 && !current.LaunchedDistricts.Contains(d.District)).ToList();
         if (targets.Count == 0)
         {
             throw RequestRejectedException.Conflict("Các huyện đã chọn đều đã được khởi động.", "Every chosen district has already been launched.");
@@ -84,12 +108,12 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
         var caseIds = new List<string>();
         foreach (var d in targets)
         {
-            var started = await cases.StartAsync(caller, plan.Province, d.District, d.Committees, current.CampaignId, commandId is null ? null : commandId + ":" + d.District, ct);
+            var started = await cases.StartAsync(caller, plan.Province, d.District, d.Committees, commandId is null ? null : commandId + ":" + d.District, ct);
             caseIds.Add(started.CaseId);
         }
 
         var launched = new DistrictsLaunched(pilot is null ? "rollout" : "pilot", [.. targets.Select(t => t.District)], caseIds);
-        await store.AppendAsync(new AppendRequest(current.CampaignId, current.Version, [new NewEvent(nameof(DistrictsLaunched), CaseJson.Serialize(launched))], Metadata(caller), commandId), ct);
+        await store.AppendAsync(new AppendRequest(current.CampaignId, current.Version, [new NewEvent(nameof(DistrictsLaunched), JsonSerializer.Serialize(launched, Json))], Metadata(caller), commandId), ct);
         return await GetAsync(caller, ct);
     }
 

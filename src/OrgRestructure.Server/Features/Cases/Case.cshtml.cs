@@ -1,25 +1,27 @@
 using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Auth;
-using OrgRestructure.Server.Features.Definitions;
+using OrgRestructure.Workflows.Diagram;
+using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Cases;
 
-public sealed class CaseModel(CaseService cases) : AppPage
+public sealed class CaseModel(CaseService cases, IWorkflowEngine engine) : AppPage
 {
     [BindProperty(SupportsGet = true)]
     public string CaseId { get; set; } = string.Empty;
 
-    public CaseState? Case { get; private set; }
+    public CaseView? Case { get; private set; }
 
     public string Svg { get; private set; } = string.Empty;
 
-    public bool CanCancel => Case?.Status == CaseStatus.Active && Me.Role is Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator;
+    public bool CanCancel => Case?.Status == nameof(OrgRestructure.Workflows.State.CaseStatus.Running) && Me.Role is Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator;
 
     public async Task OnGetAsync()
     {
-        Case = await cases.GetAsync(Me, CaseId, null, HttpContext.RequestAborted);
-        Svg = DiagramRenderer.Render(ProcedureDefinition.Formation, Case.CurrentStep, Case.CompletedSteps, T.English);
+        var state = await cases.GetStateAsync(Me, CaseId, null, null, HttpContext.RequestAborted);
+        Case = await cases.GetAsync(Me, CaseId, null, null, HttpContext.RequestAborted);
+        Svg = SvgDiagram.Render(engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), DiagramState.From(state));
     }
 
     public Task<IActionResult> OnPostCancelAsync(string? reason) => TryAsync(async () =>

@@ -1,26 +1,32 @@
+using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Planning;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Auth;
-using OrgRestructure.Server.Features.Definitions;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.Runtime;
+using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Cases;
 
 /// <summary>
-/// Runs cases of the formation procedure on the event store: every command reads the stream,
-/// checks the caller's role and scope, validates, and appends at the version it read (a race is a
-/// ConcurrencyException → 409). Out-of-scope cases are reported as not found.
+/// The server's door to the workflow engine: every call checks the caller's scope against the
+/// case input (province, district) first — a case outside it is reported as not found — and then
+/// lets the engine decide (roles per task, rules, versions). Engine refusals keep their type so
+/// the problem-details writer maps them (422 rule, 409 step/version, 404 unknown).
 /// </summary>
-public sealed partial class CaseService(IEventStore store, TimeProvider clock, UserDirectory users, ILogger<CaseService> logger)
+public sealed class CaseService(IWorkflowEngine engine, IEventStore store, TimeProvider clock)
 {
-    public const string StreamPrefix = "case-";
+    public const string FormationDefinitionId = "party-committee-formation";
 
-    public async Task<IReadOnlyList<CaseState>> ListAsync(Caller caller, CancellationToken ct)
+    public static Actor ActorOf(Caller caller) => new(caller.UserName, Roles.EngineRole(caller.Role), caller.District ?? caller.Province);
+
+    public async Task<IReadOnlyList<CaseState>> ListStatesAsync(Caller caller, CancellationToken ct)
     {
         var result = new List<CaseState>();
-        foreach (var id in (await store.ListStreamsAsync(ct)).Where(s => s.StartsWith(StreamPrefix, StringComparison.Ordinal)))
+        foreach (var id in (await store.ListStreamsAsync(ct)).Where(s => s.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)))
         {
-            var state = CaseState.Fold(id, await store.ReadStreamAsync(id, null, ct));
-            if (caller.CanSee(state.Province, state.District))
+            var state = await engine.GetCaseAsync(id, ct);
+            if (caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
             {
                 result.Add(state);
             }
@@ -29,31 +35,42 @@ public sealed partial class CaseService(IEventStore store, TimeProvider clock, U
         return result;
     }
 
-    /// <summary>The case as it is now, or at a version / time (audit replay). 404 when missing or out of scope.</summary>
-    public async Task<CaseState> GetAsync(Caller caller, string caseId, StreamRange? range, CancellationToken ct)
+    public async Task<IReadOnlyList<CaseView>> ListAsync(Caller caller, CancellationToken ct)
     {
-        var events = caseId.StartsWith(StreamPrefix, StringComparison.Ordinal) ? await store.ReadStreamAsync(caseId, null, ct) : [];
-        if (events.Count == 0)
+        var views = new List<CaseView>();
+        foreach (var state in await ListStatesAsync(caller, ct))
         {
-            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+            views.Add(await ViewAsync(state, ct));
         }
 
-        var full = CaseState.Fold(caseId, events);
-        if (!caller.CanSee(full.Province, full.District))
-        {
-            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
-        }
-
-        return range is null ? full : CaseState.Fold(caseId, events.Where(range.Includes));
+        return views;
     }
+
+    /// <summary>The engine state now, or as it was after <paramref name="version"/> / at <paramref name="at"/>. 404 when missing or out of scope.</summary>
+    public async Task<CaseState> GetStateAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct)
+    {
+        var state = caseId.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)
+            ? await engine.GetCaseAsync(caseId, ct)
+            : throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        if (!caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
+        {
+            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        }
+
+        return version is null && at is null ? state : await engine.GetCaseAtAsync(caseId, version, at, ct);
+    }
+
+    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct) =>
+        await ViewAsync(await GetStateAsync(caller, caseId, version, at, ct), ct);
 
     public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(Caller caller, string caseId, CancellationToken ct)
     {
-        await GetAsync(caller, caseId, null, ct);
+        await GetStateAsync(caller, caseId, null, null, ct);
         return await store.ReadStreamAsync(caseId, null, ct);
     }
 
-    public async Task<CaseState> StartAsync(Caller caller, string province, string district, IReadOnlyList<CommitteePlan> committees, string? campaignId, string? commandId, CancellationToken ct)
+    /// <summary>Starts the formation case of a district with the committees the province plan gives it.</summary>
+    public async Task<CaseView> StartAsync(Caller caller, string province, string district, IReadOnlyList<ProposedCommittee> committees, string? commandId, CancellationToken ct)
     {
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
@@ -65,28 +82,30 @@ public sealed partial class CaseService(IEventStore store, TimeProvider clock, U
             throw RequestRejectedException.NotFound("huyện / district " + district);
         }
 
-        var existing = (await ListAsync(caller, ct)).FirstOrDefault(c => c.District == district && c.Status != CaseStatus.Cancelled);
-        if (existing is not null && commandId is null)
+        if (commandId is null && (await ListStatesAsync(caller, ct)).FirstOrDefault(c => CaseView.DistrictOf(c) == district && c.Status != CaseStatus.Cancelled) is { } existing)
         {
             throw RequestRejectedException.Conflict($"{district} đã có hồ sơ đang thực hiện ({existing.CaseId}).", $"{district} already has a case ({existing.CaseId}).");
         }
 
-        var prefix = $"{StreamPrefix}{DemoUsers.Slug(district)}-";
-        var caseId = existing?.CaseId ?? prefix + ((await store.ListStreamsAsync(ct)).Count(s => s.StartsWith(prefix, StringComparison.Ordinal)) + 1);
-        var definition = ProcedureDefinition.Formation;
-        var now = clock.GetUtcNow();
-        var events = new object[]
+        var input = new JsonObject
         {
-            new CaseStarted(caseId, definition.Id, definition.Version, province, district, committees, campaignId),
-            new TaskOpened(TaskId(1, 1), 1, now.AddDays(definition.Step(1).DueDays)),
+            ["province"] = province,
+            ["district"] = district,
+            ["committees"] = new JsonArray([.. committees.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["name"] = c.Name,
+                ["blocs"] = new JsonArray([.. c.Blocs.Select(b => (JsonNode)JsonValue.Create(b.ToString()))]),
+                ["organizations"] = new JsonArray([.. c.SourceOrganizationIds.Select(o => (JsonNode)JsonValue.Create(o))]),
+                ["members"] = c.Members,
+            })]),
         };
-        await AppendAsync(caller, caseId, AppendRequest.NoStream, events, commandId, ct);
-        return await GetAsync(caller, caseId, null, ct);
+        var result = await engine.StartCaseAsync(FormationDefinitionId, input, ActorOf(caller), new CommandOptions(commandId), cancellationToken: ct);
+        return await ViewAsync(result.State, ct);
     }
 
-    public async Task<CaseState> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
+    public Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
     {
-        var state = await GetAsync(caller, caseId, null, ct);
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
             throw RequestRejectedException.Forbidden();
@@ -97,29 +116,47 @@ public sealed partial class CaseService(IEventStore store, TimeProvider clock, U
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Cần nêu lý do hủy / a reason is required"] });
         }
 
-        RequireActive(state);
-        await AppendAsync(caller, caseId, state.Version, [new CaseCancelled(reason.Trim())], commandId, ct);
-        return await GetAsync(caller, caseId, null, ct);
+        return RunAsync(caller, caseId, (actor, options) => engine.CancelCaseAsync(caseId, reason.Trim(), actor, options, ct), commandId, ct);
     }
 
-    private static string TaskId(int step, long round) => $"s{step}-r{round}";
+    public Task<CaseView> ClaimAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
+        RunAsync(caller, caseId, (actor, options) => engine.ClaimTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
 
-    private static void RequireActive(CaseState state)
+    public Task<CaseView> ReleaseAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
+        RunAsync(caller, caseId, (actor, options) => engine.ReleaseTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
+
+    public Task<CaseView> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
     {
-        if (state.Status != CaseStatus.Active)
+        if (string.IsNullOrWhiteSpace(userName))
         {
-            throw RequestRejectedException.Conflict("Hồ sơ đã kết thúc; không thể thao tác thêm.", "The case has ended; nothing more can be done on it.");
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["userName"] = ["Chọn người nhận / choose who takes the task"] });
         }
+
+        var why = string.IsNullOrWhiteSpace(reason) ? $"Giao lại bởi {caller.UserName} / reassigned by {caller.UserName}" : reason.Trim();
+        return RunAsync(caller, caseId, (actor, options) => engine.ReassignTaskAsync(caseId, taskId, userName.Trim(), null, why, actor, options, ct), commandId, ct);
     }
 
-    private async Task AppendAsync(Caller caller, string caseId, long expectedVersion, IEnumerable<object> events, string? commandId, CancellationToken ct)
+    public Task<CaseView> CompleteAsync(Caller caller, string caseId, string taskId, JsonObject data, string? commandId, CancellationToken ct) =>
+        RunAsync(caller, caseId, (actor, options) => engine.CompleteTaskAsync(caseId, taskId, data, actor, options, ct), commandId, ct);
+
+    /// <summary>Whether the caller may work the task: their role is its assignee role or a candidate group, or they hold it.</summary>
+    public static bool CanWork(Caller caller, TaskView task)
     {
-        var correlation = Guid.NewGuid();
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CaseId"] = caseId, ["Actor"] = caller.UserName, ["CorrelationId"] = correlation });
-        var newEvents = events.Select(e => new NewEvent(e.GetType().Name, CaseJson.Serialize<object>(e))).ToList();
-        var result = await store.AppendAsync(
-            new AppendRequest(caseId, expectedVersion, newEvents, new EventMetadata(caller.UserName, caller.Role.ToString(), correlation), commandId),
-            ct);
-        logger.LogInformation("{Actor} appended {Types} to {CaseId} (duplicate: {Duplicate})", caller.UserName, string.Join(",", newEvents.Select(e => e.Type)), caseId, result.WasDuplicate);
+        var role = Roles.EngineRole(caller.Role);
+        return task.Open && !caller.IsReadOnly && (caller.Role == Role.Administrator || task.Assignee == caller.UserName
+            || (task.Assignee is null && (task.AssigneeRole == role || task.CandidateGroups.Contains(role))));
+    }
+
+    private async Task<CaseView> RunAsync(Caller caller, string caseId, Func<Actor, CommandOptions, Task<CaseCommandResult>> command, string? commandId, CancellationToken ct)
+    {
+        await GetStateAsync(caller, caseId, null, null, ct);
+        var result = await command(ActorOf(caller), new CommandOptions(commandId));
+        return await ViewAsync(result.State, ct);
+    }
+
+    private async Task<CaseView> ViewAsync(CaseState state, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(state.CaseId, new StreamRange(1, state.Version), ct);
+        return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
     }
 }

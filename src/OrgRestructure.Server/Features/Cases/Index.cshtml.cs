@@ -7,9 +7,9 @@ namespace OrgRestructure.Server.Features.Cases;
 
 public sealed class IndexModel(CaseService cases, CampaignService campaigns) : AppPage
 {
-    public IReadOnlyList<CaseState> Cases { get; private set; } = [];
+    public IReadOnlyList<CaseView> Cases { get; private set; } = [];
 
-    public bool CanLaunch => Me.Role == Role.DistrictStandingCommittee && Cases.All(c => c.Status == CaseStatus.Cancelled);
+    public bool CanLaunch => Me.Role == Role.DistrictStandingCommittee && Cases.All(c => c.Status == nameof(OrgRestructure.Workflows.State.CaseStatus.Cancelled));
 
     public async Task OnGetAsync() => Cases = [.. (await cases.ListAsync(Me, HttpContext.RequestAborted)).OrderBy(c => c.District, StringComparer.Ordinal)];
 
@@ -18,7 +18,7 @@ public sealed class IndexModel(CaseService cases, CampaignService campaigns) : A
         var plan = (await campaigns.GetAsync(Me, HttpContext.RequestAborted)).Plan
             ?? throw RequestRejectedException.Conflict("Tỉnh chưa nhập khảo sát; chưa có phương án cho huyện.", "The province has not imported a survey yet.");
         var district = plan.Districts.First(d => d.District == Me.District);
-        var state = await cases.StartAsync(Me, plan.Province, district.District, district.Committees, null, null, HttpContext.RequestAborted);
+        var state = await cases.StartAsync(Me, plan.Province, district.District, district.Committees, null, HttpContext.RequestAborted);
         return Redirect($"/cases/{state.CaseId}");
     });
 

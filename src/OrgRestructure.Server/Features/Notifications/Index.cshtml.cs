@@ -1,18 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Notifications;
 
-public sealed class IndexModel(NotificationFeed feed) : AppPage
+public sealed class IndexModel(INotificationFeed feed) : AppPage
 {
-    public IReadOnlyList<Notification> Items { get; private set; } = [];
+    public IReadOnlyList<FeedItem> Items { get; private set; } = [];
 
-    public async Task OnGetAsync() => Items = await feed.ListAsync(Me, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => Items = await feed.GetFeedAsync(Me.UserName, false, 200, HttpContext.RequestAborted);
 
     public Task<IActionResult> OnPostReadAllAsync() => TryAsync(async () =>
     {
-        var unread = (await feed.ListAsync(Me, HttpContext.RequestAborted)).Where(n => !n.Read).Select(n => n.Id).ToList();
-        await feed.MarkReadAsync(Me, unread, null, HttpContext.RequestAborted);
+        await feed.MarkAllReadAsync(Me.UserName, HttpContext.RequestAborted);
         return RedirectToPage();
     });
 

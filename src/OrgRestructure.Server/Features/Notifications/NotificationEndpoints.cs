@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Notifications;
@@ -8,6 +9,7 @@ public sealed record MarkReadRequest(IReadOnlyList<Guid>? Ids);
 
 public sealed record MarkReadResponse(int Unread);
 
+/// <summary>The caller's in-app feed, kept by messaging (filled by the relay from the case events).</summary>
 public static class NotificationEndpoints
 {
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
@@ -19,26 +21,29 @@ public static class NotificationEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<Notification>>> List(ClaimsPrincipal user, NotificationFeed feed, bool? unread, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<Notification>>([.. (await feed.ListAsync(user.Caller(), ct)).Where(n => unread is null || n.Read != unread)]);
+    private static async Task<Ok<IReadOnlyList<FeedItem>>> List(ClaimsPrincipal user, INotificationFeed feed, bool? unread, CancellationToken ct) =>
+        TypedResults.Ok(await feed.GetFeedAsync(user.Caller().UserName, unread == true, 200, ct));
 
-    private static async Task<Ok<MarkReadResponse>> MarkRead(MarkReadRequest request, HttpContext context, NotificationFeed feed, CancellationToken ct)
+    private static async Task<Ok<MarkReadResponse>> MarkRead(MarkReadRequest request, HttpContext context, INotificationFeed feed, CancellationToken ct)
     {
         if (request.Ids is not { Count: > 0 })
         {
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["ids"] = ["Cần ít nhất một mã thông báo / at least one notification id"] });
         }
 
-        var caller = context.User.Caller();
-        await feed.MarkReadAsync(caller, request.Ids, context.CommandId(), ct);
-        return TypedResults.Ok(new MarkReadResponse(await feed.UnreadCountAsync(caller, ct)));
+        var me = context.User.Caller().UserName;
+        foreach (var id in request.Ids)
+        {
+            await feed.MarkReadAsync(me, id, ct);
+        }
+
+        return TypedResults.Ok(new MarkReadResponse(await feed.CountUnreadAsync(me, ct)));
     }
 
-    private static async Task<Ok<MarkReadResponse>> MarkAllRead(HttpContext context, NotificationFeed feed, CancellationToken ct)
+    private static async Task<Ok<MarkReadResponse>> MarkAllRead(HttpContext context, INotificationFeed feed, CancellationToken ct)
     {
-        var caller = context.User.Caller();
-        var unread = (await feed.ListAsync(caller, ct)).Where(n => !n.Read).Select(n => n.Id).ToList();
-        await feed.MarkReadAsync(caller, unread, context.CommandId(), ct);
-        return TypedResults.Ok(new MarkReadResponse(0));
+        var me = context.User.Caller().UserName;
+        await feed.MarkAllReadAsync(me, ct);
+        return TypedResults.Ok(new MarkReadResponse(await feed.CountUnreadAsync(me, ct)));
     }
 }

@@ -26,18 +26,12 @@ public abstract class AppPage : PageModel
         {
             return await action();
         }
-        catch (RequestRejectedException e) when (e.Status != 404)
+        catch (Exception e) when (Problems.Describe(e) is { Status: >= 400 and < 500 and not 404 })
         {
-            ErrorMessage = T.L(e.MessageVi, e.MessageEn);
-            FieldErrors = e.Errors;
-            Response.StatusCode = e.Status;
-            await OnRefusedAsync();
-            return Page();
-        }
-        catch (OrgRestructure.EventStore.Streams.ConcurrencyException)
-        {
-            ErrorMessage = T.L("Hồ sơ vừa được người khác cập nhật; vui lòng tải lại trang và thử lại.", "Someone else changed this case first; reload and retry.");
-            Response.StatusCode = 409;
+            var (status, vi, en, errors, _) = Problems.Describe(e);
+            ErrorMessage = T.L(vi, en);
+            FieldErrors = errors ?? new Dictionary<string, string[]>();
+            Response.StatusCode = status;
             await OnRefusedAsync();
             return Page();
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Shared;
 
@@ -39,6 +40,8 @@ public static class Problems
     public static (int Status, string Vi, string En, IReadOnlyDictionary<string, string[]>? Errors, bool Retryable) Describe(Exception exception) => exception switch
     {
         RequestRejectedException r => (r.Status, r.MessageVi, r.MessageEn, r.Errors, false),
+        WorkflowRuleViolation v => (v.StatusHint, v.MessageVi, v.MessageEn, FieldErrors(v.Problems), false),
+        WorkflowException w => (w.StatusHint, w.MessageVi, w.MessageEn, null, false),
         ConcurrencyException => (409, "Hồ sơ vừa được người khác cập nhật; vui lòng tải lại và thử lại.", "Someone else changed this case first; reload and retry.", null, true),
         BadHttpRequestException { StatusCode: 413 } => (413, "Nội dung gửi lên quá lớn.", "The request body is too large.", null, false),
         BadHttpRequestException b when b.InnerException is JsonException j => (400, "Nội dung JSON không hợp lệ hoặc sai kiểu dữ liệu: " + j.Path, "Malformed JSON or a value of the wrong type: " + j.Path, null, false),
@@ -47,4 +50,8 @@ public static class Problems
         JsonException j => (400, "Nội dung JSON không hợp lệ: " + j.Path, "Malformed JSON: " + j.Path, null, false),
         _ => (500, "Lỗi máy chủ; thao tác chưa được ghi nhận.", "Server error; nothing was recorded.", null, true),
     };
+
+    /// <summary>The engine's field problems as problem-details errors: field → "vi / en" messages.</summary>
+    public static IReadOnlyDictionary<string, string[]> FieldErrors(IReadOnlyList<FieldProblem> problems) =>
+        problems.GroupBy(p => p.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Vi} / {p.En}").ToArray(), StringComparer.Ordinal);
 }

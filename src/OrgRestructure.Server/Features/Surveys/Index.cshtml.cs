@@ -9,6 +9,8 @@ public sealed class IndexModel(CampaignService campaigns, DemoData demo) : AppPa
 {
     public CampaignState? Campaign { get; private set; }
 
+    public PlanView? Plan => Campaign?.Plan is { } plan ? PlanView.From(plan, Campaign.Survey?.PilotDistricts ?? []) : null;
+
     public bool DemoAvailable => demo.SurveyPath is not null;
 
     public async Task OnGetAsync() => Campaign = await campaigns.GetAsync(Me, HttpContext.RequestAborted);
@@ -21,12 +23,11 @@ public sealed class IndexModel(CampaignService campaigns, DemoData demo) : AppPa
         }
 
         using var reader = new StreamReader(file.OpenReadStream());
-        var survey = SurveyReader.Parse(await reader.ReadToEndAsync(HttpContext.RequestAborted), file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase));
-        return await ImportAsync(survey);
+        return await ImportAsync(await reader.ReadToEndAsync(HttpContext.RequestAborted), file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "json");
     });
 
     public Task<IActionResult> OnPostDemoAsync() => TryAsync(async () =>
-        await ImportAsync(SurveyReader.Parse(await System.IO.File.ReadAllTextAsync(demo.SurveyPath!, HttpContext.RequestAborted), csv: false)));
+        await ImportAsync(await System.IO.File.ReadAllTextAsync(demo.SurveyPath!, HttpContext.RequestAborted), "json"));
 
     public Task<IActionResult> OnPostPilotAsync(string[]? districts) => TryAsync(async () =>
     {
@@ -45,10 +46,10 @@ public sealed class IndexModel(CampaignService campaigns, DemoData demo) : AppPa
 
     protected override async Task OnRefusedAsync() => await OnGetAsync();
 
-    private async Task<IActionResult> ImportAsync(Survey survey)
+    private async Task<IActionResult> ImportAsync(string content, string format)
     {
-        var state = await campaigns.ImportAsync(Me, survey, null, HttpContext.RequestAborted);
-        Flash($"Đã nhập khảo sát: {state.Plan!.OrganizationsBefore} tổ chức → {state.Plan.CommitteesAfter} đảng bộ cơ sở", $"Survey imported: {state.Plan!.OrganizationsBefore} organizations → {state.Plan.CommitteesAfter} committees");
+        var totals = (await campaigns.ImportAsync(Me, content, format, null, HttpContext.RequestAborted)).Plan!.Totals;
+        Flash($"Đã nhập khảo sát: {totals.OrganizationsBefore} tổ chức → {totals.CommitteesAfter} đảng bộ cơ sở", $"Survey imported: {totals.OrganizationsBefore} organizations → {totals.CommitteesAfter} committees");
         return RedirectToPage();
     }
 }

@@ -1,11 +1,13 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
-using OrgRestructure.Server.Features.Definitions;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
+/// <summary>A task's form, rendered from the fields the workflow definition gives the task.</summary>
 public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
 {
     [BindProperty(SupportsGet = true)]
@@ -14,11 +16,11 @@ public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
     [BindProperty(SupportsGet = true)]
     public string TaskId { get; set; } = string.Empty;
 
-    public CaseState? Case { get; private set; }
+    public CaseView? Case { get; private set; }
 
-    public CaseTask? Task { get; private set; }
+    public TaskView? Task { get; private set; }
 
-    public StepDefinition? Step { get; private set; }
+    public WorkTask? Work { get; private set; }
 
     public bool CanWork { get; private set; }
 
@@ -26,8 +28,8 @@ public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
 
     public IReadOnlyList<Caller> Assignees { get; private set; } = [];
 
-    /// <summary>The form's values: what was just posted, else what the step last recorded (a returned slate is revised, not retyped).</summary>
-    public IReadOnlyDictionary<string, string> Values { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The form's values: what was just posted, else the prefill (last recorded data, or the candidates in the task's context).</summary>
+    public JsonObject Values { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -49,17 +51,19 @@ public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
 
     public Task<IActionResult> OnPostReassignAsync(string? userName) => TryAsync(async () =>
     {
-        await cases.ReassignAsync(Me, CaseId, TaskId, userName, null, HttpContext.RequestAborted);
+        await cases.ReassignAsync(Me, CaseId, TaskId, userName, null, null, HttpContext.RequestAborted);
         Flash($"Đã giao lại cho {userName}", $"Reassigned to {userName}");
         return Redirect($"/cases/{CaseId}");
     });
 
     public Task<IActionResult> OnPostCompleteAsync() => TryAsync(async () =>
     {
-        Values = Request.Form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
-        var state = await cases.CompleteAsync(Me, CaseId, TaskId, Values, null, HttpContext.RequestAborted);
-        var last = state.Timeline.Last(e => e.Type is "TaskCompleted");
-        Flash(last.SummaryVi, last.SummaryEn);
+        await LoadAsync();
+        var posted = Request.Form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        Values = TaskForm.Read(Work!.Form, posted);
+        var view = await cases.CompleteAsync(Me, CaseId, TaskId, (JsonObject)Values.DeepClone(), null, HttpContext.RequestAborted);
+        var done = view.Timeline.LastOrDefault(e => e.Type == "step-completed" || e.Type == "step-returned") ?? view.Timeline[^1];
+        Flash(done.SummaryVi, done.SummaryEn);
         return Redirect("/inbox");
     });
 
@@ -75,11 +79,15 @@ public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
 
     private async Task LoadAsync()
     {
-        Case = await cases.GetAsync(Me, CaseId, null, HttpContext.RequestAborted);
+        var ct = HttpContext.RequestAborted;
+        var state = await cases.GetStateAsync(Me, CaseId, null, null, ct);
+        Case = await cases.GetAsync(Me, CaseId, null, null, ct);
         Task = Case.Tasks.FirstOrDefault(t => t.TaskId == TaskId) ?? throw RequestRejectedException.NotFound("việc / task " + TaskId);
-        Step = ProcedureDefinition.Formation.Step(Task.Step);
-        CanWork = Case.Status == CaseStatus.Active && CaseService.CanWork(Me, Case, Task);
-        Values = Step.Kind == StepKind.Slate ? Case.StepData.GetValueOrDefault(Task.Step) ?? new Dictionary<string, string>() : new Dictionary<string, string>();
-        Assignees = [.. Step.CandidateRoles.SelectMany(r => users.InRole(r, Case.Province, Case.District)).Where(u => u.District is not null)];
+        Work = state.Tasks[TaskId];
+        CanWork = Case.Status == nameof(CaseStatus.Running) && CaseService.CanWork(Me, Task);
+        Values = TaskForm.Prefill(state, Work);
+        Assignees = [.. new[] { Task.AssigneeRole }.Concat(Task.CandidateGroups)
+            .Select(Roles.FromEngineRole).OfType<Role>()
+            .SelectMany(r => users.InRole(r, Case.Province, Case.District)).Where(u => u.District is not null).Distinct()];
     }
 }

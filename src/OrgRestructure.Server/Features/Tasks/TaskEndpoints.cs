@@ -8,7 +8,7 @@ namespace OrgRestructure.Server.Features.Tasks;
 
 public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Data);
 
-public sealed record ReassignTaskRequest(string? UserName);
+public sealed record ReassignTaskRequest(string? UserName, string? Reason);
 
 public sealed record TallyPreviewRequest(int? Summoned, int? Present, Dictionary<string, int>? Votes);
 
@@ -33,8 +33,7 @@ public static class TaskEndpoints
     private static Ok<TallyOutcome> PreviewTally(TallyPreviewRequest request, ClaimsPrincipal user)
     {
         user.Caller();
-        var votes = (request.Votes ?? []).Select(v => new CandidateVotes(v.Key, v.Value)).ToList();
-        var errors = new Dictionary<string, string[]>(TallyRules.Check(request.Summoned ?? 0, request.Present ?? 0, votes));
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Summoned is null)
         {
             errors["summoned"] = ["Bắt buộc nhập / required"];
@@ -50,35 +49,26 @@ public static class TaskEndpoints
             throw RequestRejectedException.Invalid(errors);
         }
 
-        return TypedResults.Ok(TallyRules.Evaluate(request.Summoned!.Value, request.Present!.Value, votes));
+        return TypedResults.Ok(TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.Votes ?? []));
     }
 
-    private static async Task<Ok<CaseState>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
+    private static async Task<Ok<CaseView>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
         TypedResults.Ok(await cases.ClaimAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
 
-    private static async Task<Ok<CaseState>> Release(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
+    private static async Task<Ok<CaseView>> Release(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
         TypedResults.Ok(await cases.ReleaseAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
 
-    private static async Task<Ok<CaseState>> Reassign(string caseId, string taskId, ReassignTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
-        TypedResults.Ok(await cases.ReassignAsync(context.User.Caller(), caseId, taskId, request.UserName, context.CommandId(), ct));
+    private static async Task<Ok<CaseView>> Reassign(string caseId, string taskId, ReassignTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.ReassignAsync(context.User.Caller(), caseId, taskId, request.UserName, request.Reason, context.CommandId(), ct));
 
-    private static async Task<Ok<CaseState>> Complete(string caseId, string taskId, CompleteTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct)
+    private static async Task<Ok<CaseView>> Complete(string caseId, string taskId, CompleteTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct)
     {
         if (request.Data is null)
         {
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["data"] = ["Thiếu dữ liệu biểu mẫu / the form data is missing"] });
         }
 
-        var data = request.Data.ToDictionary(
-            kv => kv.Key,
-            kv => kv.Value.ValueKind switch
-            {
-                JsonValueKind.String => kv.Value.GetString() ?? string.Empty,
-                JsonValueKind.Number => kv.Value.GetRawText(),
-                JsonValueKind.Array => string.Join('\n', kv.Value.EnumerateArray().Select(e => e.ToString())),
-                _ => throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { [kv.Key] = ["Phải là chuỗi, số hoặc danh sách / must be a string, a number or a list"] }),
-            },
-            StringComparer.Ordinal);
+        var data = JsonSerializer.SerializeToNode(request.Data)!.AsObject();
         return TypedResults.Ok(await cases.CompleteAsync(context.User.Caller(), caseId, taskId, data, context.CommandId(), ct));
     }
 }

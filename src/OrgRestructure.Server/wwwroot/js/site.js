@@ -22,12 +22,12 @@
       else if (el.min !== "" && n < Number(el.min)) { msg = t("Không được nhỏ hơn ", "Must be at least ") + el.min; }
       else if (el.max !== "" && n > Number(el.max)) { msg = t("Không được lớn hơn ", "Must be at most ") + el.max; }
       else if (el.name === "present" && num("summoned") !== null && n > num("summoned")) { msg = t("Số có mặt không được vượt số được triệu tập", "Present cannot exceed summoned"); }
-      else if (el.name.indexOf("votes:") === 0 && num("present") !== null && n > num("present")) { msg = t("Số phiếu không được vượt số có mặt", "Votes cannot exceed those present"); }
-      else if (el.name === "chairVotes" && num("summoned") !== null && n > num("summoned")) { msg = t("Số phiếu không được vượt số được triệu tập", "Votes cannot exceed those summoned"); }
+      else if (/^tallies\[\d+\]\./.test(el.name) && num("present") !== null && n > num("present")) { msg = t("Số phiếu không được vượt số có mặt", "Votes cannot exceed those present"); }
+      else if (el.name === "ballotsCast" && num("present") !== null && n > num("present")) { msg = t("Số phiếu phát ra không được vượt số có mặt", "Ballots cannot exceed those present"); }
     }
-    if (!msg && el.classList.contains("vet-reason")) {
-      var sel = form.elements.namedItem(el.name.replace("reason:", "decision:"));
-      if (sel && sel.value === "reject" && v === "") { msg = t("Cần nêu lý do không đạt", "A reason is required to reject"); }
+    if (!msg && /\]\.reason$/.test(el.name)) {
+      var sel = form.elements.namedItem(el.name.replace(/reason$/, "approved"));
+      if (sel && sel.value === "false" && v === "") { msg = t("Cần nêu lý do không đạt", "A reason is required to reject"); }
     }
     if (el.dataset.touched || showAll) { setError(el, msg); }
     return !msg;
@@ -39,28 +39,16 @@
     if (submit) { submit.disabled = !ok; }
     return ok;
   }
-  function nomineeRows() {
-    var box = document.getElementById("nominations"), table = document.getElementById("nominee-rows");
-    if (!box || !table) { return; }
-    var names = box.value.split(/[\n;]/).map(function (s) { return s.trim(); }).filter(Boolean);
-    var existing = {};
-    Array.prototype.forEach.call(table.querySelectorAll("input"), function (i) { existing[i.dataset.name] = i.value; });
-    table.innerHTML = "";
-    names.forEach(function (name) {
-      var tr = document.createElement("tr"), td1 = document.createElement("td"), td2 = document.createElement("td");
-      td1.textContent = name + " (" + t("giới thiệu thêm", "nominated") + ")";
-      var input = document.createElement("input");
-      input.type = "number"; input.min = "0"; input.required = true; input.className = "vote"; input.name = "votes:" + name; input.dataset.name = name; input.value = existing[name] || "";
-      var err = document.createElement("div"); err.className = "field-error"; err.dataset.for = input.name;
-      td2.appendChild(input); td2.appendChild(err); tr.appendChild(td1); tr.appendChild(td2); table.appendChild(tr);
-    });
-  }
   var pending = null;
   function preview() {
     var box = document.getElementById("tally-preview");
     if (!box) { return; }
     var votes = {};
-    Array.prototype.forEach.call(form.querySelectorAll("input.vote"), function (i) { if (i.value !== "") { votes[i.dataset.name] = Number(i.value); } });
+    // Votes in favour of a candidate: high + normal confidence (the rule counts both).
+    Array.prototype.forEach.call(form.querySelectorAll('table[data-field="tallies"] tbody tr'), function (tr) {
+      var name = tr.querySelector(".sub-candidate"), high = tr.querySelector(".sub-high"), normal = tr.querySelector(".sub-normal");
+      if (name && name.value.trim() !== "" && (high.value !== "" || normal.value !== "")) { votes[name.value.trim()] = Number(high.value || 0) + Number(normal.value || 0); }
+    });
     if (num("summoned") === null || num("present") === null) { return; }
     clearTimeout(pending);
     pending = setTimeout(function () {
@@ -79,11 +67,9 @@
     }, 150);
   }
   form.addEventListener("input", function (e) {
-    if (e.target.id === "nominations") { nomineeRows(); }
     e.target.dataset.touched = "1"; checkAll(); preview();
   });
   form.addEventListener("change", function () { checkAll(); });
   form.addEventListener("submit", function (e) { showAll = true; if (!checkAll()) { e.preventDefault(); } });
-  nomineeRows();
   if (num("summoned") !== null) { preview(); }
 })();
