@@ -24,13 +24,14 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
     {
         await using var host = await ServerHost.StartAsync();
         await Scenario.ImportAndLaunchPilotAsync(host);
+        var caseId = await Scenario.CaseIdAsync(host);
 
-        await Journeys.DistrictAsync(browser.Browser, host, "embedded");
+        await Journeys.DistrictAsync(browser.Browser, host, "embedded", caseId);
 
         using var api = await host.ClientAsync("duyxuyen.thuongvu");
-        var state = await api.GetFromJsonAsync<JsonObject>($"/api/cases/{Scenario.CaseId}");
+        var state = await api.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}");
         Assert.Equal("Completed", state!["status"]!.GetValue<string>());
-        Assert.Contains(state["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "SlateReturned");
+        Assert.Contains(state["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "step-returned");
     }
 
     [Fact]
@@ -38,9 +39,10 @@ public sealed class BrowserJourneyTests(BrowserFixture browser) : IClassFixture<
     {
         await using var host = await ServerHost.StartAsync();
         await Scenario.ImportAndLaunchPilotAsync(host);
-        await Scenario.RunWholeCaseAsync(host, Scenario.CaseId);
+        var caseId = await Scenario.CaseIdAsync(host);
+        await Scenario.RunWholeCaseAsync(host, caseId);
 
-        await Journeys.AuditorAsync(browser.Browser, host, "embedded");
+        await Journeys.AuditorAsync(browser.Browser, host, "embedded", caseId);
     }
 
     [Fact]
