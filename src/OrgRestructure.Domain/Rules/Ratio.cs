@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace OrgRestructure.Domain.Rules;
 
@@ -6,6 +7,7 @@ namespace OrgRestructure.Domain.Rules;
 /// A threshold as a fraction, compared with integer arithmetic so that "exactly 2/3" is exact
 /// (30 of 45 meets 2/3; a floating-point share of 0.6666… might not).
 /// </summary>
+[JsonConverter(typeof(RatioJsonConverter))]
 public readonly record struct Ratio
 {
     public Ratio(int numerator, int denominator)

@@ -1,0 +1,149 @@
+using System.Data.Common;
+using Npgsql;
+using OrgRestructure.EventStore.Migrations;
+using OrgRestructure.EventStore.Storage;
+using OrgRestructure.EventStore.Streams;
+
+namespace OrgRestructure.EventStore.Postgres;
+
+/// <summary>
+/// The production store on PostgreSQL. Appends are one round trip when the stream head is cached
+/// (reserve positions + insert events + record the command id, in one implicit transaction);
+/// <see cref="ReadAllAsync"/> returns only the commit-safe prefix (see <see cref="PostgresMigrations"/>).
+/// </summary>
+public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDisposable, IDisposable
+{
+    private const string SelectEvents = "SELECT " + EventRows.Columns + " FROM events";
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly EventStoreOptions _options;
+    private readonly StreamHeadCache _heads = new();
+
+    public PostgresEventStore(string connectionString, EventStoreOptions? options = null)
+        : this(CreateDataSource(connectionString), options, ownsDataSource: true)
+    {
+    }
+
+    public PostgresEventStore(NpgsqlDataSource dataSource, EventStoreOptions? options = null)
+        : this(dataSource, options, ownsDataSource: false)
+    {
+    }
+
+    private PostgresEventStore(NpgsqlDataSource dataSource, EventStoreOptions? options, bool ownsDataSource)
+    {
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+        _options = options ?? new EventStoreOptions();
+        var builder = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    public EventStoreBackend Backend => EventStoreBackend.Postgres;
+
+    public string Description { get; }
+
+    public NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>A data source with automatic statement preparation (the append path reuses a few statements).</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.Build();
+    }
+
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new WriteScope(connection, transaction, Backend, null);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default) =>
+        new EventStoreMigrator(this, _options.InlineProjections).MigrateAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string streamId, StreamRange? range = null, CancellationToken cancellationToken = default)
+    {
+        var r = range ?? StreamRange.All;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var filter = EventRows.RangeFilter(command.With("stream", streamId), r, r.AtOrBefore?.UtcDateTime);
+        command.CommandText = SelectEvents + " WHERE stream_id = @stream" + filter + " ORDER BY version";
+        return await EventRows.ReadAllRowsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        // Rows of transactions below the snapshot's xmin have all ended; since transaction ids and
+        // positions are handed out together, they form a prefix with no gap that can still fill.
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            SelectEvents + " WHERE position > $1 AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY position LIMIT $2",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = afterPosition });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(0, maxCount) });
+        return await EventRows.ReadAllRowsAsync(command, cancellationToken);
+    }
+
+    public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return (await ReadHeadAsync(connection, streamId, cancellationToken)).Version;
+    }
+
+    public async Task<IReadOnlyList<string>> ListStreamsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand("SELECT stream_id FROM events WHERE version = 1 ORDER BY position");
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public void Dispose()
+    {
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync();
+        }
+    }
+
+    private static async Task<(long Version, string Hash)> ReadHeadAsync(NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.GetInt64(0), reader.GetString(1))
+            : (0, Hashing.EventHasher.GenesisHash);
+    }
+}

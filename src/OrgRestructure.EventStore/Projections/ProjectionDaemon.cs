@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrgRestructure.EventStore.Storage;
+using OrgRestructure.EventStore.Streams;
+
+namespace OrgRestructure.EventStore.Projections;
+
+/// <summary>
+/// Runs the async projections when this node is leader: reads past each projection's checkpoint
+/// with <see cref="IEventStore.ReadAllAsync"/> (which never returns past the commit-safe
+/// high-water mark) and applies each batch in a transaction that also moves the checkpoint.
+/// The checkpoint update is conditional on its old value, so two nodes that both believe they
+/// lead still apply each event once.
+/// </summary>
+public sealed class ProjectionDaemon : BackgroundService
+{
+    private readonly IRelationalEventStore _store;
+    private readonly IReadOnlyList<IAsyncProjection> _projections;
+    private readonly ProjectionDaemonOptions _options;
+    private readonly ILeaderElection _leader;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new(StringComparer.Ordinal);
+
+    public ProjectionDaemon(
+        IRelationalEventStore store,
+        IEnumerable<IAsyncProjection> projections,
+        ProjectionDaemonOptions? options = null,
+        ILeaderElection? leader = null,
+        ILogger<ProjectionDaemon>? logger = null)
+    {
+        _store = store;
+        _projections = projections.ToList();
+        _options = options ?? new ProjectionDaemonOptions();
+        _leader = leader ?? ILeaderElection.For(store);
+        _logger = logger ?? NullLogger<ProjectionDaemon>.Instance;
+        var duplicate = _projections.GroupBy(p => p.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Two async projections are named '{duplicate.Key}'.", nameof(projections));
+        }
+    }
+
+    public IReadOnlyList<IAsyncProjection> Projections => _projections;
+
+    /// <summary>True after the last round found this node leading.</summary>
+    public bool IsLeader { get; private set; }
+
+    /// <summary>Catches every projection up to the current high-water mark; returns events applied.</summary>
+    public async Task<long> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        long applied = 0;
+        foreach (var projection in _projections)
+        {
+            applied += await CatchUpAsync(projection, cancellationToken);
+        }
+
+        return applied;
+    }
+
+    /// <summary>Clears the projection's data and checkpoint and replays every event into it.</summary>
+    public async Task<long> RebuildAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var projection = _projections.FirstOrDefault(p => p.Name == name)
+            ?? throw new ArgumentException($"No async projection is named '{name}'.", nameof(name));
+        var gate = _running.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using (var scope = await _store.BeginWriteAsync(cancellationToken))
+            {
+                await ProjectionCheckpoints.EnsureAsync(scope, name, cancellationToken);
+                await projection.ResetAsync(scope, cancellationToken);
+                await ProjectionCheckpoints.SetAsync(scope, name, 0, cancellationToken);
+                await scope.CommitAsync(cancellationToken);
+            }
+
+            return await CatchUpLockedAsync(projection, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<long> GetCheckpointAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _store.OpenConnectionAsync(cancellationToken);
+        return await ProjectionCheckpoints.ReadAsync(connection, name, cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _leader.DisposeAsync();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                IsLeader = await _leader.TryAcquireAsync(stoppingToken);
+                if (IsLeader)
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // A failing projection must not stop the others or kill the host; it retries next round.
+                _logger.LogError(ex, "Projection daemon round failed; retrying");
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<long> CatchUpAsync(IAsyncProjection projection, CancellationToken cancellationToken)
+    {
+        var gate = _running.GetOrAdd(projection.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await CatchUpLockedAsync(projection, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<long> CatchUpLockedAsync(IAsyncProjection projection, CancellationToken cancellationToken)
+    {
+        long applied = 0;
+        while (true)
+        {
+            var checkpoint = await GetCheckpointAsync(projection.Name, cancellationToken);
+            var events = await _store.ReadAllAsync(checkpoint, _options.BatchSize, cancellationToken);
+            if (events.Count == 0)
+            {
+                return applied;
+            }
+
+            await using var scope = await _store.BeginWriteAsync(cancellationToken);
+            await ProjectionCheckpoints.EnsureAsync(scope, projection.Name, cancellationToken);
+            // Claim the batch first: the row lock makes a rival leader wait, and then find nothing to do.
+            if (!await ProjectionCheckpoints.AdvanceAsync(scope, projection.Name, checkpoint, events[^1].GlobalPosition, cancellationToken))
+            {
+                _logger.LogWarning("Projection {Projection} checkpoint moved under us; another node is applying it", projection.Name);
+                return applied;
+            }
+
+            await projection.ApplyAsync(scope, events, cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+            applied += events.Count;
+        }
+    }
+}

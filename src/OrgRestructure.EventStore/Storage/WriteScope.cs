@@ -1,0 +1,47 @@
+using System.Data.Common;
+
+namespace OrgRestructure.EventStore.Storage;
+
+/// <summary>An open connection with a write transaction; disposing rolls back unless committed.</summary>
+public sealed class WriteScope : IAsyncDisposable
+{
+    private readonly IDisposable? _writerLock;
+
+    internal WriteScope(DbConnection connection, DbTransaction transaction, EventStoreBackend backend, IDisposable? writerLock)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Backend = backend;
+        _writerLock = writerLock;
+    }
+
+    public DbConnection Connection { get; }
+
+    public DbTransaction Transaction { get; }
+
+    public EventStoreBackend Backend { get; }
+
+    /// <summary>A command bound to this scope's connection and transaction.</summary>
+    public DbCommand CreateCommand(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.Transaction = Transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) => Transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            _writerLock?.Dispose();
+        }
+    }
+}
