@@ -1,0 +1,27 @@
+namespace OrgRestructure.Contracts;
+
+/// <summary>A step of the procedure began; <see cref="Recipients"/> are the participants it concerns, when the engine named them.</summary>
+public sealed record StepStarted(
+    Guid SourceEventId,
+    long SourcePosition,
+    string CaseId,
+    string District,
+    int? Step,
+    string? StepName,
+    Guid CorrelationId,
+    DateTimeOffset OccurredAt,
+    string? Title,
+    IReadOnlyList<string> Recipients) : ICaseIntegrationEvent;
+
+/// <summary>A step of the procedure ended, with its outcome in words.</summary>
+public sealed record StepCompleted(
+    Guid SourceEventId,
+    long SourcePosition,
+    string CaseId,
+    string District,
+    int? Step,
+    string? StepName,
+    Guid CorrelationId,
+    DateTimeOffset OccurredAt,
+    string? Title,
+    string? Outcome) : ICaseIntegrationEvent;

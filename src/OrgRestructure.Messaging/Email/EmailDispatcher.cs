@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace OrgRestructure.Messaging.Email;
+
+/// <summary>Sends queued e-mails; a failure is retried with back-off until <see cref="SmtpOptions.MaxAttempts"/>.</summary>
+public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender sender, EmailSignal signal, MessagingOptions options, ILogger<EmailDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var smtp = options.Smtp!;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await outbox.ClaimAsync(10, smtp.MaxAttempts, TimeSpan.FromMinutes(2), stoppingToken);
+                var unsent = batch.Select(e => e.Id).ToHashSet();
+                foreach (var email in batch)
+                {
+                    try
+                    {
+                        await sender.SendAsync(email, stoppingToken);
+                        await outbox.MarkSentAsync(email.Id, CancellationToken.None);
+                        unsent.Remove(email.Id);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        await outbox.ReleaseAsync(unsent, CancellationToken.None);
+                        throw;
+                    }
+#pragma warning disable CA1031 // Any SMTP failure is recorded and retried later.
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                    {
+                        unsent.Remove(email.Id);
+                        LogSendFailed(logger, ex, email.Id, email.Attempts + 1);
+                        var retryAfter = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, email.Attempts + 1)));
+                        await outbox.MarkFailedAsync(email.Id, ex.Message, retryAfter, stoppingToken);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    await signal.WaitAsync(smtp.PollInterval, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // The database may be briefly unavailable; keep the dispatcher alive.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogDispatchFailed(logger, ex);
+                await Task.Delay(smtp.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail {EmailId} failed (attempt {Attempt})")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid emailId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail dispatch round failed")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,122 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace OrgRestructure.Messaging.Health;
+
+/// <summary>
+/// Detects what MassTransit 8.4 on RabbitMQ may not recover from by itself — consumers that did
+/// not come back after a broker restart, an endpoint closed by RabbitMQ's consumer_timeout — and
+/// restarts the bus when the node stays unhealthy. Three signals, any of which makes the node
+/// unhealthy: the bus's own health, a probe this node sends to its own queue not arriving, and
+/// (RabbitMQ) a consumer queue with no consumer at all.
+/// </summary>
+public sealed partial class BusWatchdog(
+    IBusControl bus,
+    BusHealthState state,
+    MessagingOptions options,
+    TimeProvider clock,
+    ILogger<BusWatchdog> logger,
+    QueueConsumerProbe? queueProbe = null) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var restartBackoff = options.UnhealthyRestartAfter;
+        DateTimeOffset? lastRestart = null;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var sentAt = clock.GetUtcNow();
+            var (healthy, description) = await CheckAsync(sentAt, stoppingToken);
+            state.Report(healthy, description, clock.GetUtcNow());
+            if (healthy)
+            {
+                restartBackoff = options.UnhealthyRestartAfter;
+            }
+            else if (state.UnhealthySince is { } since
+                && clock.GetUtcNow() - since >= options.UnhealthyRestartAfter
+                && (lastRestart is null || clock.GetUtcNow() - lastRestart >= restartBackoff))
+            {
+                lastRestart = clock.GetUtcNow();
+                restartBackoff = TimeSpan.FromTicks(Math.Min(restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
+                await RestartBusAsync(description, stoppingToken);
+            }
+
+            await Task.Delay(options.ProbeInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task<(bool Healthy, string Description)> CheckAsync(DateTimeOffset sentAt, CancellationToken stoppingToken)
+    {
+        var busHealth = bus.CheckHealth();
+        if (busHealth.Status == BusHealthStatus.Unhealthy)
+        {
+            return (false, "bus: " + busHealth.Description);
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(options.ProbeInterval);
+            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{ProbeQueue(options)}"));
+            await endpoint.Send(new BusProbe(Guid.NewGuid(), options.NodeName, sentAt), timeout.Token);
+
+            // The probe sent last round must have come back by now.
+            while (state.LastProbeReceivedAt is null || state.LastProbeReceivedAt < sentAt)
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return (false, "probe: this node's probe did not come back");
+        }
+#pragma warning disable CA1031 // Any failure to reach the broker is an unhealthy bus, not a crash.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (false, "probe: " + ex.Message);
+        }
+
+        if (queueProbe is not null)
+        {
+            var idle = await queueProbe.QueuesWithoutConsumersAsync(options.ConsumerQueues, stoppingToken);
+            if (idle.Count > 0)
+            {
+                return (false, "no consumer on " + string.Join(", ", idle));
+            }
+        }
+
+        return (true, "bus healthy, probe round-trip ok");
+    }
+
+    private async Task RestartBusAsync(string reason, CancellationToken stoppingToken)
+    {
+        LogRestarting(logger, reason);
+        state.CountRestart();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await bus.StopAsync(timeout.Token);
+            await bus.StartAsync(timeout.Token);
+        }
+#pragma warning disable CA1031 // A failed restart is retried after the back-off.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRestartFailed(logger, ex);
+        }
+    }
+
+    public static string ProbeQueue(MessagingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return $"{options.QueuePrefix}-probe-{options.NodeName}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bus unhealthy ({Reason}); restarting it")]
+    private static partial void LogRestarting(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bus restart failed; will try again")]
+    private static partial void LogRestartFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,145 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrgRestructure.Messaging.Deadlines;
+using OrgRestructure.Messaging.Email;
+using OrgRestructure.Messaging.Health;
+using OrgRestructure.Messaging.Leadership;
+using OrgRestructure.Messaging.Notifications;
+using OrgRestructure.Messaging.Relay;
+using OrgRestructure.Messaging.Storage;
+
+namespace OrgRestructure.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ (<paramref name="rabbitMqUri"/>) or the in-memory transport (null),
+    /// the outbox relay, the notification consumer with its feed and e-mail, the deadline scheduler
+    /// (when an <see cref="IDueTimerFirer"/> is registered) and the "messaging" health check.
+    /// Needs an <c>IEventStore</c> registered by the caller.
+    /// </summary>
+    public static IServiceCollection AddOrgRestructureMessaging(this IServiceCollection services, string? rabbitMqUri, Action<MessagingOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new MessagingOptions();
+        configure?.Invoke(options);
+        var database = options.PostgresConnectionString is { } pg
+            ? MessagingDatabase.Postgres(pg)
+            : MessagingDatabase.Sqlite(options.SqlitePath ?? Path.Combine("data", "orgrestructure.db"));
+
+        services.AddSingleton(options);
+        services.AddSingleton(database);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IParticipantDirectory, InMemoryParticipantDirectory>();
+        services.AddSingleton<RecipientResolver>();
+        services.AddSingleton<INotificationFeed, SqlNotificationFeed>();
+        services.AddSingleton<RelayStatus>();
+        services.AddSingleton<BusHealthState>();
+        services.AddSingleton<EmailSignal>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<IRelayCheckpointStore>(options.EventStoreInMemory
+            ? new InMemoryRelayCheckpointStore()
+            : new SqlRelayCheckpointStore(database));
+        services.TryAddSingleton<ILeaderLock>(options.PostgresConnectionString is { } lockDb
+            ? new PostgresAdvisoryLeaderLock(lockDb)
+            : options.EventStoreInMemory
+                ? new InProcessLeaderLock()
+                : new FileLeaderLock(Path.GetDirectoryName(Path.GetFullPath(options.SqlitePath ?? Path.Combine("data", "orgrestructure.db")))!));
+        if (rabbitMqUri is not null)
+        {
+            services.AddSingleton(new QueueConsumerProbe(new Uri(rabbitMqUri)));
+        }
+
+        if (options.Smtp is { } smtp)
+        {
+            services.AddSingleton(new SmtpEmailSender(smtp));
+            services.AddHostedService<EmailDispatcher>();
+        }
+
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<NotificationConsumer>();
+            x.AddConsumer<BusProbeConsumer>();
+            if (rabbitMqUri is null)
+            {
+                x.UsingInMemory((context, cfg) => ConfigureEndpoints(context, cfg, options));
+            }
+            else
+            {
+                x.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(new Uri(rabbitMqUri), h =>
+                    {
+                        h.PublisherConfirmation = true;
+                        h.Heartbeat(TimeSpan.FromSeconds(10));
+                        h.RequestedConnectionTimeout(TimeSpan.FromSeconds(5));
+                    });
+                    ConfigureEndpoints(context, cfg, options);
+                });
+            }
+        });
+
+        // The node must start (and keep committing commands) while the broker is down.
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+
+        if (options.RunRelay)
+        {
+            services.AddHostedService<OutboxRelay>();
+        }
+
+        if (options.RunWatchdog)
+        {
+            services.AddHostedService<BusWatchdog>();
+        }
+
+        if (options.RunDeadlineScheduler)
+        {
+            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => !HasFirer(services)
+                ? new NoOpHostedService()
+                : ActivatorUtilities.CreateInstance<DeadlineScheduler>(sp));
+        }
+
+        services.AddHealthChecks().AddCheck<MessagingHealthCheck>(MessagingHealthCheck.Name, tags: ["ready", "messaging"]);
+        return services;
+    }
+
+    private static bool HasFirer(IServiceCollection services) => services.Any(d => d.ServiceType == typeof(IDueTimerFirer));
+
+    private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
+    {
+        if (options.RunConsumers)
+        {
+            cfg.ReceiveEndpoint(options.NotificationQueue, e =>
+            {
+                // Immediate retries with back-off inside the consumer; after the last one the message
+                // goes to the queue's _error queue (operators: orgrestructure messages errors/retry).
+                e.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
+                e.PrefetchCount = 16;
+                e.ConfigureConsumer<NotificationConsumer>(context);
+            });
+        }
+
+        cfg.ReceiveEndpoint(BusWatchdog.ProbeQueue(options), e =>
+        {
+            if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.AutoDelete = true;
+                rabbit.Durable = false;
+            }
+
+            e.ConfigureConsumer<BusProbeConsumer>(context);
+        });
+    }
+
+    private sealed class NoOpHostedService : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

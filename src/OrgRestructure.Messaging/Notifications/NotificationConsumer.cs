@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using OrgRestructure.Contracts;
+using OrgRestructure.Messaging.Email;
+using OrgRestructure.Messaging.Storage;
+
+namespace OrgRestructure.Messaging.Notifications;
+
+/// <summary>
+/// Tells every participant an event concerns: one feed entry (and one queued e-mail, when SMTP is
+/// configured and the participant has an address) per recipient, written in one transaction with
+/// the dedupe row, so redelivery or a republish from the relay never notifies twice.
+/// </summary>
+public sealed partial class NotificationConsumer(
+    MessagingDatabase database,
+    RecipientResolver resolver,
+    MessagingOptions options,
+    EmailSignal emailSignal,
+    TimeProvider clock,
+    ILogger<NotificationConsumer> logger) :
+    IConsumer<StepStarted>,
+    IConsumer<TaskAssigned>,
+    IConsumer<NotificationRequested>,
+    IConsumer<DeadlineApproaching>,
+    IConsumer<DeadlineMissed>
+{
+    public const string ConsumerName = "notifications";
+
+    public Task Consume(ConsumeContext<StepStarted> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<TaskAssigned> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<NotificationRequested> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<DeadlineApproaching> context) => HandleAsync(context, context.Message);
+
+    public Task Consume(ConsumeContext<DeadlineMissed> context) => HandleAsync(context, context.Message);
+
+    /// <summary>Feed entry id for one recipient of one event: the same on every delivery attempt.</summary>
+    public static Guid FeedItemId(Guid sourceEventId, string recipient) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceEventId:N}/{recipient}")).AsSpan(0, 16));
+
+    private async Task HandleAsync(ConsumeContext context, ICaseIntegrationEvent e)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["CaseId"] = e.CaseId,
+            ["Step"] = e.Step,
+            ["CorrelationId"] = e.CorrelationId,
+        });
+        var messageId = context.MessageId ?? e.SourceEventId;
+        var recipients = await resolver.ResolveAsync(e, context.CancellationToken);
+        var now = clock.GetUtcNow();
+
+        await using var connection = await database.OpenAsync(context.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
+        if (!await ProcessedMessages.TryRecordAsync(connection, transaction, ConsumerName, messageId, now, context.CancellationToken))
+        {
+            LogDuplicate(logger, messageId);
+            return;
+        }
+
+        var written = new List<(Participant Recipient, RenderedNotification Note)>();
+        foreach (var recipient in recipients)
+        {
+            var note = NotificationTemplates.Render(e, recipient);
+            var inserted = await MessagingDatabase.ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO messaging_feed (id, recipient, source_event_id, case_id, district, step, kind, subject, body, created_ms, read_ms)
+                VALUES (@id, @recipient, @source, @case, @district, @step, @kind, @subject, @body, @now, NULL)
+                ON CONFLICT (recipient, source_event_id) DO NOTHING
+                """,
+                context.CancellationToken,
+                ("@id", FeedItemId(e.SourceEventId, recipient.UserId).ToString()),
+                ("@recipient", recipient.UserId),
+                ("@source", e.SourceEventId.ToString()),
+                ("@case", e.CaseId),
+                ("@district", e.District),
+                ("@step", e.Step),
+                ("@kind", note.Kind),
+                ("@subject", note.Subject),
+                ("@body", note.Body),
+                ("@now", now.ToUnixTimeMilliseconds()));
+            if (inserted == 0)
+            {
+                continue;
+            }
+
+            written.Add((recipient, note));
+            if (options.Smtp is not null && !string.IsNullOrWhiteSpace(recipient.Email))
+            {
+                await EmailOutbox.EnqueueAsync(connection, transaction, FeedItemId(e.SourceEventId, recipient.UserId), recipient, note, now, context.CancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(context.CancellationToken);
+        LogNotified(logger, written.Count, e.GetType().Name, messageId);
+        if (written.Count > 0)
+        {
+            emailSignal.Notify();
+            foreach (var (recipient, note) in written)
+            {
+                await context.Publish(
+                    new ParticipantNotified(e.SourceEventId, e.SourcePosition, e.CaseId, e.District, e.Step, e.StepName, e.CorrelationId, now, recipient.UserId, note.Kind, note.Subject),
+                    context.CancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} already handled; skipped")]
+    private static partial void LogDuplicate(ILogger logger, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notified {Count} participants of {EventType} ({MessageId})")]
+    private static partial void LogNotified(ILogger logger, int count, string eventType, Guid messageId);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using OrgRestructure.Contracts;
+
+namespace OrgRestructure.Messaging.Notifications;
+
+/// <summary>A rendered notification for one person.</summary>
+public sealed record RenderedNotification(string Kind, string Subject, string Body);
+
+/// <summary>
+/// Vietnamese templates (English when the participant prefers it). Subject and body always name
+/// the case and the step, so a message read out of context still says what it is about.
+/// </summary>
+public static class NotificationTemplates
+{
+    private static readonly string[] StepTitlesVi =
+    [
+        "Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự",
+        "Lấy phiếu tín nhiệm của đảng viên",
+        "Lấy phiếu tín nhiệm của cấp ủy các chi bộ trong khối",
+        "Thẩm định nhân sự",
+        "Ban Thường vụ quyết định nhân sự",
+        "Công bố quyết định",
+        "Bầu Ủy ban kiểm tra",
+    ];
+
+    private static readonly string[] StepTitlesEn =
+    [
+        "Define criteria and slate",
+        "Members' confidence vote",
+        "Bloc committee confidence vote",
+        "Vetting",
+        "Standing committee decision",
+        "Announcement",
+        "Inspection committee election",
+    ];
+
+    public static RenderedNotification Render(ICaseIntegrationEvent e, Participant recipient)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(recipient);
+        var en = string.Equals(recipient.Language, "en", StringComparison.OrdinalIgnoreCase);
+        var step = StepLabel(e, en);
+        var caseLabel = CaseLabel(e, en);
+        var greeting = en ? $"Dear {recipient.DisplayName}," : $"Kính gửi đồng chí {recipient.DisplayName},";
+        var footer = en
+            ? "This message was sent by OrgRestructure. Open your notification feed for details."
+            : "Thông báo này được gửi từ hệ thống OrgRestructure. Vui lòng xem chi tiết trong mục Thông báo.";
+        var (kind, subject, line) = e switch
+        {
+            StepStarted => ("step-started",
+                en ? $"[{caseLabel}] {step} has started" : $"[{caseLabel}] Bắt đầu {step}",
+                en ? $"Case {caseLabel} ({e.District}) has moved to {step}. You take part in this step." : $"Hồ sơ {caseLabel} ({e.District}) đã chuyển sang {step}. Đồng chí là người tham gia bước này."),
+            TaskAssigned t => ("task-assigned",
+                en ? $"[{caseLabel}] New task in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Nhiệm vụ mới ở {step}: {t.TaskTitle ?? t.TaskId}",
+                (en ? $"A task of case {caseLabel} ({e.District}), {step}, awaits you: {t.TaskTitle ?? t.TaskId}." : $"Đồng chí có nhiệm vụ cần xử lý trong hồ sơ {caseLabel} ({e.District}), {step}: {t.TaskTitle ?? t.TaskId}.")
+                + Due(t.DueAt, en)),
+            NotificationRequested n => ("notice:" + n.Kind,
+                en ? $"[{caseLabel}] Notice for {step}" : $"[{caseLabel}] Thông báo {step}",
+                (en ? $"Case {caseLabel} ({e.District}), {step}." : $"Hồ sơ {caseLabel} ({e.District}), {step}.")
+                + (string.IsNullOrWhiteSpace(n.Message) ? string.Empty : "\n\n" + n.Message)),
+            DeadlineApproaching d => ("deadline-approaching",
+                en ? $"[{caseLabel}] Deadline approaching for {step}" : $"[{caseLabel}] Sắp đến hạn {step}",
+                (en ? $"The deadline of {step} in case {caseLabel} ({e.District}) is near." : $"Thời hạn của {step} trong hồ sơ {caseLabel} ({e.District}) sắp đến.") + Due(d.DueAt, en)),
+            DeadlineMissed d => ("deadline-missed",
+                en ? $"[{caseLabel}] Deadline missed for {step}" : $"[{caseLabel}] Quá hạn {step}",
+                (en ? $"The deadline of {step} in case {caseLabel} ({e.District}) has passed." : $"Đã quá thời hạn của {step} trong hồ sơ {caseLabel} ({e.District}).") + Due(d.DueAt, en)),
+            CaseCompleted => ("case-completed",
+                en ? $"[{caseLabel}] Case completed" : $"[{caseLabel}] Hồ sơ đã hoàn thành",
+                en ? $"Case {caseLabel} ({e.District}) has completed all its steps." : $"Hồ sơ {caseLabel} ({e.District}) đã hoàn thành tất cả các bước."),
+            CaseCancelled c => ("case-cancelled",
+                en ? $"[{caseLabel}] Case cancelled" : $"[{caseLabel}] Hồ sơ đã bị hủy",
+                (en ? $"Case {caseLabel} ({e.District}) was cancelled." : $"Hồ sơ {caseLabel} ({e.District}) đã bị hủy.") + (c.Reason is null ? string.Empty : $" {(en ? "Reason" : "Lý do")}: {c.Reason}")),
+            _ => (e.GetType().Name, $"[{caseLabel}] {step}", $"{caseLabel}: {step}"),
+        };
+        return new RenderedNotification(kind, subject, $"{greeting}\n\n{line}\n\n{footer}\n");
+    }
+
+    /// <summary>"bước 2: Lấy phiếu tín nhiệm của đảng viên" / "step 2: Members' confidence vote".</summary>
+    public static string StepLabel(ICaseIntegrationEvent e, bool english)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var titles = english ? StepTitlesEn : StepTitlesVi;
+        var word = english ? "step" : "bước";
+        if (e.Step is >= 1 and <= 7)
+        {
+            return $"{word} {e.Step.Value.ToString(CultureInfo.InvariantCulture)}: {titles[e.Step.Value - 1]}";
+        }
+
+        return e.Step is { } n ? $"{word} {n.ToString(CultureInfo.InvariantCulture)}: {e.StepName}" : e.StepName ?? (english ? "the case" : "hồ sơ");
+    }
+
+    private static string CaseLabel(ICaseIntegrationEvent e, bool english)
+    {
+        var title = e switch
+        {
+            CaseLaunched c => c.Title,
+            StepStarted s => s.Title,
+            StepCompleted s => s.Title,
+            CaseCompleted c => c.Title,
+            CaseCancelled c => c.Title,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(title) ? e.CaseId : $"{title} ({(english ? "case" : "mã hồ sơ")} {e.CaseId})";
+    }
+
+    private static string Due(DateTimeOffset? due, bool english) =>
+        due is { } d ? (english ? $" Due: {d:yyyy-MM-dd HH:mm} UTC." : $" Hạn: {d.UtcDateTime.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} (UTC).") : string.Empty;
+}

@@ -1,0 +1,41 @@
+using OrgRestructure.Contracts;
+
+namespace OrgRestructure.Messaging.Notifications;
+
+/// <summary>
+/// Works out who must hear of an event: the people and groups the engine named on it (a task's
+/// assignee or candidate groups, a notification's recipients); for a step start without names,
+/// the step's audience (<see cref="StepAudience"/>) resolved within the case.
+/// </summary>
+public sealed class RecipientResolver(IParticipantDirectory directory)
+{
+    public async Task<IReadOnlyList<Participant>> ResolveAsync(ICaseIntegrationEvent e, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var (users, groups) = e switch
+        {
+            StepStarted s when s.Recipients.Count > 0 => (s.Recipients, []),
+            StepStarted s => ([], StepAudience.For(s.Step)),
+            TaskAssigned t when !string.IsNullOrEmpty(t.Assignee) => ([t.Assignee], []),
+            TaskAssigned t => ([], t.CandidateGroups),
+            NotificationRequested n => (n.Recipients, n.RecipientGroups),
+            DeadlineApproaching d => (d.Recipients, []),
+            DeadlineMissed d => (d.Recipients, []),
+            _ => ((IReadOnlyList<string>)[], (IReadOnlyList<string>)[]),
+        };
+
+        var ids = new List<string>(users);
+        foreach (var group in groups)
+        {
+            ids.AddRange(await directory.GroupMembersAsync(group, e.CaseId, cancellationToken));
+        }
+
+        var result = new List<Participant>();
+        foreach (var id in ids.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct(StringComparer.Ordinal))
+        {
+            result.Add(await directory.FindAsync(id, cancellationToken) ?? new Participant(id, id, null));
+        }
+
+        return result;
+    }
+}

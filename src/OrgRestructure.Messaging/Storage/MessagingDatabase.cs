@@ -1,0 +1,127 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace OrgRestructure.Messaging.Storage;
+
+/// <summary>
+/// The database the messaging tables live in: the event store's own (PostgreSQL or the SQLite
+/// file), so a consumer's effect and its dedupe row commit together. The SQL is written once
+/// for both: named @parameters, BIGINT milliseconds for times, ON CONFLICT for upserts.
+/// </summary>
+public sealed class MessagingDatabase : IDisposable
+{
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private bool _schemaReady;
+
+    private MessagingDatabase(string connectionString, bool isPostgres)
+    {
+        ConnectionString = connectionString;
+        IsPostgres = isPostgres;
+    }
+
+    public string ConnectionString { get; }
+
+    public bool IsPostgres { get; }
+
+    public static MessagingDatabase Postgres(string connectionString) => new(connectionString, true);
+
+    public static MessagingDatabase Sqlite(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        return new MessagingDatabase(builder.ToString(), false);
+    }
+
+    public void Dispose() => _schemaGate.Dispose();
+
+    /// <summary>Opens a connection with the messaging schema in place.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenRawAsync(cancellationToken);
+        if (!_schemaReady)
+        {
+            await EnsureSchemaAsync(connection, cancellationToken);
+        }
+
+        return connection;
+    }
+
+    internal async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (!IsPostgres)
+        {
+            // Several writers (event store, relay, consumers) share the file: wait rather than fail.
+            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000;", cancellationToken);
+        }
+
+        return connection;
+    }
+
+    private async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await _schemaGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            if (!IsPostgres)
+            {
+                await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
+            }
+
+            foreach (var statement in MessagingSchema.Statements)
+            {
+                await ExecuteAsync(connection, null, statement, cancellationToken);
+            }
+
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // SQL text is constant; values go through parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    internal static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static async Task<object?> ScalarAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+}
