@@ -11,4 +11,9 @@ internal sealed record AppendCell(string Backend, int Writers, int EventsPerTran
 
 internal sealed record BackendResults(string Backend, string Where, IReadOnlyList<AppendCell> Appends, long EventsRead, double ReadFoldEventsPerSecond, long EventsRebuilt, double RebuildEventsPerSecond);
 
-internal sealed record BenchReport(DateTimeOffset At, int ProcessorCount, double SecondsPerCell, IReadOnlyList<BackendResults> Backends);
+internal sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string? LoadAverage, double SecondsPerCell, IReadOnlyList<BackendResults> Backends)
+{
+    /// <summary>The 1/5/15-minute load (Linux): on a shared machine it says how much the figures are worth.</summary>
+    public static string? ReadLoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
+}

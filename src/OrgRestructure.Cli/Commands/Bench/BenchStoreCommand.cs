@@ -86,7 +86,7 @@ internal sealed class BenchStoreCommand : ICliCommand
             return 1;
         }
 
-        var report = new BenchReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, seconds, results);
+        var report = new BenchReport(DateTimeOffset.UtcNow, Environment.ProcessorCount, BenchReport.ReadLoadAverage(), seconds, results);
         if (json)
         {
             await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
@@ -102,6 +102,7 @@ internal sealed class BenchStoreCommand : ICliCommand
     private static async Task WriteSummaryAsync(TextWriter output, BenchReport report)
     {
         await output.WriteLineAsync();
+        await output.WriteLineAsync($"{report.ProcessorCount} cores, load average {report.LoadAverage ?? "n/a"} at the end of the run");
         await output.WriteLineAsync("Targets: 8 writers x 1 event >= 0.8x raw; read+fold >= 200,000 ev/s; rebuild >= 50,000 ev/s");
         foreach (var backend in report.Backends)
         {
