@@ -173,7 +173,7 @@ internal sealed class ConfidenceVoteActivity : IActivity
         return results;
     }
 
-    internal static int Int(JsonObject o, string key) => (int)o[key]!.GetValue<double>();
+    internal static int Int(JsonObject o, string key) => (int)o[key]!.AsDouble();
 
     internal static void Refuse(List<FieldProblem> problems)
     {

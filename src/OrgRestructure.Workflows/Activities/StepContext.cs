@@ -36,7 +36,7 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
 
     public JsonNode? Setting(string key) => Setting(Config[key]);
 
-    public int Integer(string key, int fallback) => Setting(key) is JsonValue v ? (int)v.GetValue<double>() : fallback;
+    public int Integer(string key, int fallback) => Setting(key) is JsonValue v ? (int)v.AsDouble() : fallback;
 
     public Fraction Fraction(string key, string fallback) =>
         Runtime.Fraction.Parse(Setting(key) is JsonValue v ? v.GetValue<string>() : fallback);
@@ -111,10 +111,10 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
         DateTimeOffset? remind = null;
         if (Setting(settings.DueWorkingDays) is JsonValue d)
         {
-            due = WorkingDays.Add(Now, (int)d.GetValue<double>());
+            due = WorkingDays.Add(Now, (int)d.AsDouble());
             if (Setting(settings.ReminderDaysBefore) is JsonValue r)
             {
-                remind = due.Value.AddDays(-(int)r.GetValue<double>());
+                remind = due.Value.AddDays(-(int)r.AsDouble());
             }
         }
 

@@ -19,7 +19,7 @@ public static class ParameterValues
         var kind = v.GetValueKind();
         return type switch
         {
-            "integer" => kind == JsonValueKind.Number && v.GetValue<double>() is var d && Math.Abs(d - Math.Round(d)) == 0,
+            "integer" => kind == JsonValueKind.Number && v.AsDouble() is var d && Math.Abs(d - Math.Round(d)) == 0,
             "number" => kind == JsonValueKind.Number,
             "fraction" => kind == JsonValueKind.String && Fraction.TryParse(v.GetValue<string>(), out _),
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,

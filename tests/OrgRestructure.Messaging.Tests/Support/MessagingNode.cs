@@ -44,6 +44,7 @@ internal sealed class MessagingNode : IAsyncDisposable
             o.UnhealthyRestartAfter = TimeSpan.FromSeconds(5);
             o.LeaderRetryInterval = TimeSpan.FromMilliseconds(200);
             o.PublishTimeout = TimeSpan.FromSeconds(3);
+            o.NodeName = "node-" + Guid.NewGuid().ToString("N")[..8];
             configure(o);
         });
         var host = builder.Build();
