@@ -94,6 +94,19 @@ public sealed class SurveyCsvImportTests
     }
 
     [Fact]
+    public void csv_may_name_its_province_in_a_column()
+    {
+        const string csv = """
+            province,district,bloc,id,name,kind,members
+            Quảng Nam,A,government,a-1,Chi bộ A,chi-bo-co-so,10
+            Quảng Nam,A,government,a-2,Chi bộ B,chi-bo-co-so,10
+            """;
+
+        Assert.Equal("Quảng Nam", SurveyImport.FromCsv(csv).Value.Province);
+        Assert.Equal(["conflicting-province", "conflicting-province"], SurveyImport.FromCsv(csv, "Đà Nẵng").Problems.Select(p => p.Code));
+    }
+
+    [Fact]
     public void csv_missing_columns_is_refused()
     {
         var result = SurveyImport.FromCsv("district,bloc,id,name\nA,government,x,X\n");
