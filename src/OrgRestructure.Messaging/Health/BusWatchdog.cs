@@ -57,7 +57,7 @@ public sealed partial class BusWatchdog(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(options.ProbeInterval);
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{ProbeQueue(options)}"));
+            var endpoint = await bus.GetSendEndpoint(state.ProbeAddress ?? new Uri($"queue:{ProbeQueue(options)}"));
             await endpoint.Send(new BusProbe(Guid.NewGuid(), options.NodeName, sentAt), timeout.Token);
 
             // The probe sent last round must have come back by now.

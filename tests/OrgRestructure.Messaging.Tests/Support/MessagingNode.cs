@@ -72,3 +72,8 @@ internal sealed class MessagingNode : IAsyncDisposable
         }
     }
 }
+
+internal static class ServiceProviderExtensions
+{
+    public static MessagingOptions GetOptions(this IServiceProvider services) => services.GetRequiredService<MessagingOptions>();
+}
