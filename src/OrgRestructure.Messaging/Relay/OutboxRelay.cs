@@ -141,7 +141,7 @@ public sealed partial class OutboxRelay(
             context.CorrelationId = stored.CorrelationId;
             context.Headers.Set("OrgRestructure-StoredType", stored.Type);
             context.Headers.Set("OrgRestructure-Position", stored.GlobalPosition);
-        }), timeout.Token);
+        }), timeout.Token).WaitAsync(options.PublishTimeout, stoppingToken);
         status.CountPublished();
         LogPublished(logger, message.GetType().Name, stored.EventId, stored.GlobalPosition);
     }

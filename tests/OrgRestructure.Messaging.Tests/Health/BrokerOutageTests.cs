@@ -11,7 +11,7 @@ public sealed class BrokerOutageTests
 {
     // Long enough for heartbeats to lapse, publishes to time out and the watchdog to restart the
     // bus at least once while the broker is away.
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
 
     [Fact]
     public async Task broker_stopped_during_a_case_commands_still_commit_then_every_notification_arrives_once_and_health_recovers()
@@ -23,7 +23,10 @@ public sealed class BrokerOutageTests
         await store.MigrateAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
-        await using var node = await MessagingNode.StartAsync(store, rabbit, people, o => o.SqlitePath = store.Path);
+        await using var node = await MessagingNode.StartAsync(store, rabbit, people, o =>
+        {
+            o.SqlitePath = store.Path;
+        });
         await Eventually.UntilAsync(async () => await node.HealthAsync() == HealthStatus.Healthy, "healthy before the outage");
 
         await kase.LaunchAsync();
@@ -54,7 +57,7 @@ public sealed class BrokerOutageTests
             await server.StartAsync();
         }
 
-        var items = await CaseNotifications.WaitForAsync(node.Feed, kase, TimeSpan.FromMinutes(3));
+        var items = await CaseNotifications.WaitForAsync(node, kase, TimeSpan.FromMinutes(3));
         await CaseNotifications.WaitForRelayAsync(store, () => node.Relay.Position);
         await Eventually.UntilAsync(async () => await node.HealthAsync() == HealthStatus.Healthy, "healthy after the outage", TimeSpan.FromMinutes(2));
         CaseNotifications.AssertExactly(kase, await node.Feed.GetCaseNotificationsAsync(kase.CaseId));
