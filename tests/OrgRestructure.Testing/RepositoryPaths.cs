@@ -11,8 +11,14 @@ public static class RepositoryPaths
     /// <summary>The directory holding OrgRestructure.sln.</summary>
     public static string RepositoryRoot => Root.Value;
 
-    /// <summary>../shared relative to the repository root (design notes, the survey data).</summary>
-    public static string SharedDirectory => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+    private static readonly Lazy<string> Shared = new(FindShared);
+
+    /// <summary>
+    /// ../shared relative to the repository root (design notes, the survey data). A git worktree
+    /// nested deeper finds the nearest "shared" beside one of its ancestors instead;
+    /// ORGRESTRUCTURE_SHARED_DIR overrides both.
+    /// </summary>
+    public static string SharedDirectory => Shared.Value;
 
     /// <summary>The Quảng Nam 2014 district survey used for the demo and in tests.</summary>
     public static string SurveyFile => Path.Combine(SharedDirectory, "data", "quang-nam-2014-survey.json");
@@ -23,6 +29,27 @@ public static class RepositoryPaths
 
     /// <summary>artifacts/ under the repository root (test results, screenshots); created on first use.</summary>
     public static string ArtifactsDirectory => Directory.CreateDirectory(Path.Combine(RepositoryRoot, "artifacts")).FullName;
+
+    private static string FindShared()
+    {
+        var configured = Environment.GetEnvironmentVariable("ORGRESTRUCTURE_SHARED_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var besideRoot = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+        for (var dir = new DirectoryInfo(RepositoryRoot).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "data")))
+            {
+                return candidate;
+            }
+        }
+
+        return besideRoot;
+    }
 
     private static string FindRoot()
     {

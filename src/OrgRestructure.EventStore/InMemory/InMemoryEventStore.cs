@@ -20,11 +20,7 @@ public sealed class InMemoryEventStore : IEventStore
 
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Events.Count == 0)
-        {
-            throw new ArgumentException("An append needs at least one event.", nameof(request));
-        }
+        Storage.EventRows.Validate(request);
 
         lock (_gate)
         {

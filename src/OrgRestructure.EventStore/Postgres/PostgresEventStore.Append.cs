@@ -29,20 +29,21 @@ public sealed partial class PostgresEventStore
         EventRows.Validate(request);
         for (var attempt = 0; ; attempt++)
         {
-            var head = await GetHeadAsync(request, cancellationToken);
-            if (request.ExpectedVersion != AppendRequest.Any && head.Version != request.ExpectedVersion)
-            {
-                return await FindCommandAsync(request, cancellationToken)
-                    ?? throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, head.Version);
-            }
-
-            var now = EventHasher.NormalizeTimestamp(_options.Clock.GetUtcNow());
-            var events = EventRows.Chain(request, head.Version, head.Hash, now);
             try
             {
-                var stored = await InsertAsync(request, head.Version, events, cancellationToken);
+                // "Any" that lost a race once stops guessing: it queues behind other such writers of the stream.
+                var stored = request.ExpectedVersion == AppendRequest.Any && attempt > 0
+                    ? await AppendSerializedAsync(request, cancellationToken)
+                    : await AppendOptimisticAsync(request, cancellationToken);
+                if (stored is null)
+                {
+                    var head = await GetHeadAsync(request, cancellationToken);
+                    return await FindCommandAsync(request, cancellationToken)
+                        ?? throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, head.Version);
+                }
+
                 _heads.Set(request.StreamId, stored[^1].StreamVersion, stored[^1].Hash);
-                return new AppendResult(request.StreamId, head.Version + 1, stored[^1].StreamVersion, false, stored);
+                return new AppendResult(request.StreamId, stored[0].StreamVersion, stored[^1].StreamVersion, false, stored);
             }
             catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
             {
@@ -66,6 +67,58 @@ public sealed partial class PostgresEventStore
         }
     }
 
+    /// <summary>Appends on the cached or freshly read head; null when the expected version is not the head.</summary>
+    private async Task<List<StoredEvent>?> AppendOptimisticAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        var head = await GetHeadAsync(request, cancellationToken);
+        if (request.ExpectedVersion != AppendRequest.Any && head.Version != request.ExpectedVersion)
+        {
+            return null;
+        }
+
+        var events = EventRows.Chain(request, head.Version, head.Hash, EventHasher.NormalizeTimestamp(_options.Clock.GetUtcNow()));
+        if (_options.InlineProjections.Count == 0)
+        {
+            // Without inline projections the batch runs in one implicit transaction: one round trip.
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            return await ExecuteInsertAsync(connection, null, request, head.Version, events, cancellationToken);
+        }
+
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        var stored = await ExecuteInsertAsync(
+            (NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, request, head.Version, events, cancellationToken);
+        return await ProjectAndCommitAsync(scope, stored, cancellationToken);
+    }
+
+    /// <summary>Appends at whatever the head is, holding a per-stream lock until commit.</summary>
+    private async Task<List<StoredEvent>> AppendSerializedAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        await using var scope = await BeginWriteAsync(cancellationToken);
+        var connection = (NpgsqlConnection)scope.Connection;
+        // An advisory lock assigns no transaction id, so reserving positions is still the first write.
+        await using (var lockStream = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7305003, hashtext($1))", connection))
+        {
+            lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
+            await lockStream.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var head = await ReadHeadAsync(connection, request.StreamId, cancellationToken);
+        var events = EventRows.Chain(request, head.Version, head.Hash, EventHasher.NormalizeTimestamp(_options.Clock.GetUtcNow()));
+        var stored = await ExecuteInsertAsync(connection, (NpgsqlTransaction)scope.Transaction, request, head.Version, events, cancellationToken);
+        return await ProjectAndCommitAsync(scope, stored, cancellationToken);
+    }
+
+    private async Task<List<StoredEvent>> ProjectAndCommitAsync(WriteScope scope, List<StoredEvent> stored, CancellationToken cancellationToken)
+    {
+        foreach (var projection in _options.InlineProjections)
+        {
+            await projection.ApplyAsync(scope, stored, cancellationToken);
+        }
+
+        await scope.CommitAsync(cancellationToken);
+        return stored;
+    }
+
     private async Task<(long Version, string Hash)> GetHeadAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         if (_heads.TryGet(request.StreamId, out var cached)
@@ -82,27 +135,6 @@ public sealed partial class PostgresEventStore
         }
 
         return head;
-    }
-
-    private async Task<List<StoredEvent>> InsertAsync(AppendRequest request, long currentVersion, List<StoredEvent> events, CancellationToken cancellationToken)
-    {
-        if (_options.InlineProjections.Count == 0)
-        {
-            // Without inline projections the batch runs in one implicit transaction: one round trip.
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            return await ExecuteInsertAsync(connection, null, request, currentVersion, events, cancellationToken);
-        }
-
-        await using var scope = await BeginWriteAsync(cancellationToken);
-        var stored = await ExecuteInsertAsync(
-            (NpgsqlConnection)scope.Connection, (NpgsqlTransaction)scope.Transaction, request, currentVersion, events, cancellationToken);
-        foreach (var projection in _options.InlineProjections)
-        {
-            await projection.ApplyAsync(scope, stored, cancellationToken);
-        }
-
-        await scope.CommitAsync(cancellationToken);
-        return stored;
     }
 
     private static async Task<List<StoredEvent>> ExecuteInsertAsync(

@@ -1,0 +1,246 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OrgRestructure.Workflows.Activities;
+
+namespace OrgRestructure.Workflows.Definitions;
+
+/// <summary>
+/// Reads and validates one definition file: structure (the same rules as workflows/schema.json),
+/// then references (step ids unique, transitions to existing steps, parameters typed, activity
+/// kinds known, each activity's config valid for its kind). Every error names file + JSON path.
+/// </summary>
+public static partial class DefinitionReader
+{
+    public static (WorkflowDefinition? Definition, IReadOnlyList<DefinitionError> Errors) Read(string file, string json)
+    {
+        var check = new DefinitionCheck(file);
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            check.Error($"$ (line {ex.LineNumber + 1})", "is not valid JSON: " + ex.Message);
+            return (null, check.Errors);
+        }
+
+        if (root is not JsonObject doc)
+        {
+            check.Error("$", "must be a JSON object");
+            return (null, check.Errors);
+        }
+
+        var known = new[] { "$schema", "id", "version", "title", "description", "legalBasis", "parameters", "input", "steps" };
+        UnknownKeys(check, doc, "$", known);
+        var id = check.Str(doc, "id", "$", true);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            check.Error("$.id", "must be lower-case words joined by '-' (e.g. party-committee-formation)");
+        }
+
+        var version = ReadVersion(check, doc);
+        var title = check.Text(doc, "title", "$", true);
+        var description = check.Text(doc, "description", "$", false);
+        var legalBasis = check.StringList(doc, "legalBasis", "$", true) ?? [];
+        var parameters = ReadParameters(check, doc);
+        check.ParameterTypes = parameters.ToDictionary(p => p.Key, p => p.Value.Type);
+        var input = doc["input"] is null ? [] : FormFieldReader.ReadList(check, doc["input"], "$.input");
+
+        var steps = new List<StepDefinition>();
+        if (doc["steps"] is JsonArray stepArray && stepArray.Count > 0)
+        {
+            steps = ReadSteps(check, stepArray, "$.steps", null);
+        }
+        else
+        {
+            check.Error("$.steps", "is required: a non-empty array of steps");
+        }
+
+        var all = new Dictionary<string, StepDefinition>(StringComparer.Ordinal);
+        foreach (var step in Flatten(steps))
+        {
+            if (!all.TryAdd(step.Id, step))
+            {
+                check.Error(step.JsonPath + ".id", $"step id '{step.Id}' is used twice (first at {all[step.Id].JsonPath})");
+            }
+        }
+
+        check.Steps = all;
+        foreach (var step in all.Values)
+        {
+            check.StepReference(step.Next, step.JsonPath + ".next", step, allowEnd: true);
+            check.DataPath(step.Task?.ScopePath, step.JsonPath + ".task.scope", step);
+            if (ActivityCatalog.TryGet(step.Kind, out var activity))
+            {
+                activity.ValidateConfig(step, check);
+                if (activity.CreatesTask && step.Task is null)
+                {
+                    check.Error(step.JsonPath + ".task", $"is required for a {step.Kind} step (who works it, by when)");
+                }
+            }
+        }
+
+        if (check.Errors.Count > 0 || id is null || version is null || title is null)
+        {
+            return (null, check.Errors);
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(doc.ToJsonString())));
+        return (new WorkflowDefinition(id, version.Value, title, description, legalBasis, parameters, input, steps, hash, file), check.Errors);
+    }
+
+    internal static void UnknownKeys(DefinitionCheck check, JsonObject obj, string path, IReadOnlyCollection<string> known)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (!known.Contains(key))
+            {
+                check.Error($"{path}.{key}", $"is not a known property (allowed: {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    private static int? ReadVersion(DefinitionCheck check, JsonObject doc)
+    {
+        if (doc["version"] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) && n >= 1)
+        {
+            return n;
+        }
+
+        check.Error("$.version", doc["version"] is null ? "is required" : "must be a whole number ≥ 1");
+        return null;
+    }
+
+    private static Dictionary<string, ParameterDefinition> ReadParameters(DefinitionCheck check, JsonObject doc)
+    {
+        var result = new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
+        if (doc["parameters"] is null)
+        {
+            return result;
+        }
+
+        if (doc["parameters"] is not JsonObject parameters)
+        {
+            check.Error("$.parameters", "must be an object of NAME → {type, default, title}");
+            return result;
+        }
+
+        foreach (var (name, node) in parameters)
+        {
+            var path = $"$.parameters.{name}";
+            if (node is not JsonObject p)
+            {
+                check.Error(path, "must be an object with type, default and title");
+                continue;
+            }
+
+            UnknownKeys(check, p, path, ["type", "default", "title", "source"]);
+            var type = check.Str(p, "type", path, true);
+            var title = check.Text(p, "title", path, true);
+            var source = check.Text(p, "source", path, false);
+            if (type is not null && !ParameterValues.Types.Contains(type))
+            {
+                check.Error(path + ".type", $"'{type}' is not a parameter type ({string.Join(", ", ParameterValues.Types)})");
+                continue;
+            }
+
+            if (p["default"] is null)
+            {
+                check.Error(path + ".default", "is required");
+            }
+            else if (type is not null && !ParameterValues.Matches(type, p["default"]))
+            {
+                check.Error(path + ".default", $"must be a value of type {type}");
+            }
+            else if (type is not null && title is not null)
+            {
+                result[name] = new ParameterDefinition(name, type, p["default"]!.DeepClone(), title, source);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<StepDefinition> ReadSteps(DefinitionCheck check, JsonArray array, string path, string? containerId)
+    {
+        var steps = new List<StepDefinition>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var stepPath = $"{path}[{i}]";
+            if (array[i] is not JsonObject s)
+            {
+                check.Error(stepPath, "must be an object");
+                continue;
+            }
+
+            UnknownKeys(check, s, stepPath, ["id", "title", "kind", "config", "task", "next", "body"]);
+            var id = check.Str(s, "id", stepPath, true);
+            if (id is not null && (!IdPattern().IsMatch(id) || id == StepDefinition.End))
+            {
+                check.Error(stepPath + ".id", $"'{id}' must be lower-case words joined by '-' and not 'end'");
+            }
+
+            var title = check.Text(s, "title", stepPath, true);
+            var kind = check.Str(s, "kind", stepPath, true);
+            if (kind is not null && !ActivityCatalog.TryGet(kind, out _))
+            {
+                check.Error(stepPath + ".kind", $"'{kind}' is not an activity kind ({string.Join(", ", ActivityCatalog.Kinds)})");
+            }
+
+            var config = s["config"] as JsonObject ?? [];
+            if (s["config"] is not null and not JsonObject)
+            {
+                check.Error(stepPath + ".config", "must be an object");
+            }
+
+            var next = check.Str(s, "next", stepPath, false);
+            var task = s["task"] is null ? null : ReadTask(check, s["task"], stepPath + ".task");
+            var body = new List<StepDefinition>();
+            if (s["body"] is JsonArray bodyArray)
+            {
+                body = ReadSteps(check, bodyArray, stepPath + ".body", id);
+            }
+            else if (s["body"] is not null)
+            {
+                check.Error(stepPath + ".body", "must be an array of steps");
+            }
+
+            if (id is null || title is null || kind is null)
+            {
+                continue;
+            }
+
+            steps.Add(new StepDefinition(id, title, kind, (JsonObject)config.DeepClone(), task, next, body, containerId, stepPath));
+        }
+
+        return steps;
+    }
+
+    private static TaskSettings? ReadTask(DefinitionCheck check, JsonNode? node, string path)
+    {
+        if (node is not JsonObject t)
+        {
+            check.Error(path, "must be an object");
+            return null;
+        }
+
+        UnknownKeys(check, t, path, ["assigneeRole", "candidateGroups", "scope", "dueWorkingDays", "reminderDaysBefore", "escalateTo"]);
+        var role = check.Str(t, "assigneeRole", path, true);
+        var groups = check.StringList(t, "candidateGroups", path, false) ?? [];
+        var scope = check.Str(t, "scope", path, false);
+        check.Setting(t, "dueWorkingDays", path, false, "integer");
+        check.Setting(t, "reminderDaysBefore", path, false, "integer");
+        var escalateTo = check.Str(t, "escalateTo", path, false);
+        return role is null ? null : new TaskSettings(role, groups, scope, t["dueWorkingDays"]?.DeepClone(), t["reminderDaysBefore"]?.DeepClone(), escalateTo);
+    }
+
+    private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps) =>
+        steps.SelectMany(s => new[] { s }.Concat(Flatten(s.Body)));
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrgRestructure.Workflows.Runtime;
+
+namespace OrgRestructure.Workflows.Definitions;
+
+/// <summary>Parameter types and their JSON values: integer, number, fraction ("2/3"), boolean, string.</summary>
+public static class ParameterValues
+{
+    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal) { "integer", "number", "fraction", "boolean", "string" };
+
+    public static bool Matches(string type, JsonNode? node)
+    {
+        if (node is not JsonValue v)
+        {
+            return false;
+        }
+
+        var kind = v.GetValueKind();
+        return type switch
+        {
+            "integer" => kind == JsonValueKind.Number && v.AsDouble() is var d && Math.Abs(d - Math.Round(d)) == 0,
+            "number" => kind == JsonValueKind.Number,
+            "fraction" => kind == JsonValueKind.String && Fraction.TryParse(v.GetValue<string>(), out _),
+            "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
+            "string" => kind == JsonValueKind.String,
+            _ => false,
+        };
+    }
+}

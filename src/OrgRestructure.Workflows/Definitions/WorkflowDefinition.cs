@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using OrgRestructure.Workflows.Forms;
+using OrgRestructure.Workflows.Runtime;
+
+namespace OrgRestructure.Workflows.Definitions;
+
+/// <summary>
+/// A procedure as data (one file in workflows/). Id + version identify it; a case pins both and
+/// the content <see cref="Hash"/>, so publishing a new version never changes a running case.
+/// </summary>
+public sealed record WorkflowDefinition(
+    string Id,
+    int Version,
+    LocalizedText Title,
+    LocalizedText? Description,
+    IReadOnlyList<string> LegalBasis,
+    IReadOnlyDictionary<string, ParameterDefinition> Parameters,
+    IReadOnlyList<FormField> Input,
+    IReadOnlyList<StepDefinition> Steps,
+    string Hash,
+    string SourceFile)
+{
+    /// <summary>Every step, nested ForEach bodies included, by id (ids are unique per definition).</summary>
+    public IReadOnlyDictionary<string, StepDefinition> AllSteps { get; } = Flatten(Steps).ToDictionary(s => s.Id, StringComparer.Ordinal);
+
+    public StepDefinition Step(string id) => AllSteps[id];
+
+    /// <summary>The steps of the container (root or a ForEach body) that <paramref name="step"/> lives in.</summary>
+    public IReadOnlyList<StepDefinition> Siblings(StepDefinition step) =>
+        step.ContainerId is null ? Steps : AllSteps[step.ContainerId].Body;
+
+    /// <summary>The step after <paramref name="step"/>: its explicit next, else the following one; null at the end.</summary>
+    public string? NextOf(StepDefinition step)
+    {
+        if (step.Next is not null)
+        {
+            return step.Next == StepDefinition.End ? null : step.Next;
+        }
+
+        var siblings = Siblings(step);
+        var index = siblings.ToList().FindIndex(s => s.Id == step.Id);
+        return index + 1 < siblings.Count ? siblings[index + 1].Id : null;
+    }
+
+    private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps) =>
+        steps.SelectMany(s => new[] { s }.Concat(Flatten(s.Body)));
+}
+
+/// <summary>Parameter types: integer, number, ratio (0..1), boolean, string.</summary>
+public sealed record ParameterDefinition(string Name, string Type, JsonNode Default, LocalizedText Title, LocalizedText? Source);
+
+/// <summary>Who works a step's task and by when.</summary>
+public sealed record TaskSettings(
+    string AssigneeRole,
+    IReadOnlyList<string> CandidateGroups,
+    string? ScopePath,
+    JsonNode? DueWorkingDays,
+    JsonNode? ReminderDaysBefore,
+    string? EscalateTo);
+
+/// <summary>One step: an activity of <see cref="Kind"/> configured by <see cref="Config"/>.</summary>
+public sealed record StepDefinition(
+    string Id,
+    LocalizedText Title,
+    string Kind,
+    JsonObject Config,
+    TaskSettings? Task,
+    string? Next,
+    IReadOnlyList<StepDefinition> Body,
+    string? ContainerId,
+    string JsonPath)
+{
+    /// <summary>Value of <c>next</c> that ends the container.</summary>
+    public const string End = "end";
+}
