@@ -47,7 +47,10 @@ public static partial class DefinitionReader
         var description = check.Text(doc, "description", "$", false);
         var legalBasis = check.StringList(doc, "legalBasis", "$", true) ?? [];
         var parameters = ReadParameters(check, doc);
-        check.ParameterTypes = parameters.ToDictionary(p => p.Key, p => p.Value.Type);
+        // Declared types count for references even when a default is wrong, so each mistake is reported once.
+        check.ParameterTypes = (doc["parameters"] as JsonObject ?? [])
+            .Where(p => p.Value?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && ParameterValues.Types.Contains(t.GetValue<string>()))
+            .ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>());
         var input = doc["input"] is null ? [] : FormFieldReader.ReadList(check, doc["input"], "$.input");
 
         var steps = new List<StepDefinition>();
