@@ -104,7 +104,11 @@ cmd_test() {
 }
 
 case ${1:-} in
-    run) shift; exec dotnet run --project src/OrgRestructure.Server -- "$@" ;;
+    run)
+        shift
+        # dotnet run starts the server in its project folder; keep the data beside the repository's root instead.
+        export ORGRESTRUCTURE_DATA_DIR=${ORGRESTRUCTURE_DATA_DIR:-$ROOT/data}
+        exec dotnet run --project src/OrgRestructure.Server -- "$@" ;;
     test) shift; cmd_test "$@" ;;
     build) install_prerequisites; build ;;
     *) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
