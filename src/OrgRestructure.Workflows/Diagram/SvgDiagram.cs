@@ -58,7 +58,7 @@ public static class SvgDiagram
             if (step.Body.Count > 0)
             {
                 var bodyTop = y + 10;
-                y = bodyTop + 10;
+                y = bodyTop + 24;
                 var inner = new List<XElement>();
                 Layout(definition, step.Body, x + Indent, width - (2 * Indent), ref y, state, inner);
                 items.Add(new XElement(
@@ -71,7 +71,7 @@ public static class SvgDiagram
                     new XAttribute("fill", "#f4f6fb"),
                     new XAttribute("stroke", "#9aa7c7"),
                     new XAttribute("stroke-dasharray", "6 4")));
-                items.Add(Text(x + 18, bodyTop + 14, $"mỗi mục / for each: {step.Config["items"]} (join {step.Config["join"] ?? "all"})", 11, "normal", "#4a5a85"));
+                items.Add(Text(x + 18, bodyTop + 16, $"mỗi mục / for each: {step.Config["items"]} (join {step.Config["join"] ?? "all"})", 11, "normal", "#4a5a85"));
                 items.AddRange(inner);
                 y += 10;
             }

@@ -81,8 +81,12 @@ public sealed class RabbitMqNotificationTests
         Assert.Contains("Kính gửi đồng chí", invitation.Body, StringComparison.Ordinal);
         Assert.Contains(kase.CaseId, invitation.Body, StringComparison.Ordinal);
         Assert.Contains("Duy Xuyên", invitation.Body, StringComparison.Ordinal);
-        Assert.Contains("Kính mời đồng chí dự hội nghị lấy phiếu tín nhiệm.", invitation.Body, StringComparison.Ordinal);
-        var started = Assert.Single(mails, m => m.To.Contains(kase.Person("sc1"), StringComparison.Ordinal) && m.Subject.Contains("Bắt đầu", StringComparison.Ordinal));
-        Assert.Contains("bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", started.Subject, StringComparison.Ordinal);
+        Assert.Contains("Giấy mời hội nghị lấy phiếu tín nhiệm", invitation.Body, StringComparison.Ordinal);
+        var task = Assert.Single(mails, m => m.To.Contains(kase.Person("sc1"), StringComparison.Ordinal));
+        Assert.Contains("Nhiệm vụ mới ở bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", task.Subject, StringComparison.Ordinal);
+        Assert.Contains(kase.CaseId, task.Body, StringComparison.Ordinal);
+        var english = Assert.Single(mails, m => m.To.Contains(kase.Person("a2"), StringComparison.Ordinal));
+        Assert.Contains("Notice for step 2: Members' confidence vote", english.Subject, StringComparison.Ordinal);
+        Assert.Contains("Invitation to the confidence-vote conference", english.Body, StringComparison.Ordinal);
     }
 }
