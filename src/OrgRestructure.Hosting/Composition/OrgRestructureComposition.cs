@@ -1,13 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using OrgRestructure.EventStore.Hosting;
-using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Hosting.Configuration;
 using OrgRestructure.Messaging;
 using OrgRestructure.Messaging.Deadlines;
 using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Hosting;
 using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Hosting.Composition;
@@ -31,13 +29,7 @@ public static class OrgRestructureComposition
         services.TryAddSingleton(new DemoData(DemoData.LocateSurvey(settings.DataDirectory)));
         Directory.CreateDirectory(settings.DataDirectory);
         services.AddEventStore(settings.EventStoreConnectionString, settings.SqlitePath);
-        services.AddStreamFolder<CaseStreamFolder>();
-        services.TryAddSingleton(sp => WorkflowDefinitionRegistry.LoadFromDirectory(WorkflowsDirectory(settings, sp.GetService<IHostEnvironment>())));
-        services.TryAddSingleton<IWorkflowEngine>(sp => new WorkflowEngine(
-            sp.GetRequiredService<IEventStore>(),
-            sp.GetRequiredService<WorkflowDefinitionRegistry>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<WorkflowEngine>>()));
+        services.AddWorkflowEngine(WorkflowsDirectory(settings));
         services.TryAddSingleton<IDueTimerFirer, EngineTimerFirer>();
         services.AddOrgRestructureMessaging(settings.RabbitMqUri, o =>
         {
@@ -48,28 +40,14 @@ public static class OrgRestructureComposition
     }
 
     /// <summary>
-    /// <see cref="OrgRestructureSettings.WorkflowsDirectory"/> when set, else the nearest
-    /// workflows/ (with its schema.json) at or above the content root, else the engine's default
-    /// search (environment, next to the binaries, above the working directory).
+    /// <see cref="OrgRestructureSettings.WorkflowsDirectory"/> when set, else the engine's search:
+    /// $ORGRESTRUCTURE_WORKFLOWS_DIR, the copy next to the binaries (the server's csproj copies
+    /// workflows/*.json), the nearest workflows/ above the working directory (the content root of `dotnet run`).
     /// </summary>
-    public static string WorkflowsDirectory(OrgRestructureSettings settings, IHostEnvironment? environment)
+    public static string WorkflowsDirectory(OrgRestructureSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!string.IsNullOrWhiteSpace(settings.WorkflowsDirectory))
-        {
-            return settings.WorkflowsDirectory;
-        }
-
-        for (var dir = environment is null ? null : new DirectoryInfo(environment.ContentRootPath); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "workflows");
-            if (File.Exists(Path.Combine(candidate, WorkflowDefinitionRegistry.SchemaFileName)))
-            {
-                return candidate;
-            }
-        }
-
-        return WorkflowDefinitionRegistry.LocateDefaultDirectory();
+        return settings.WorkflowsDirectory ?? WorkflowDefinitionRegistry.LocateDefaultDirectory();
     }
 
     /// <summary>The deadline scheduler's view of the engine: fire every due timer, report how many cases moved.</summary>
