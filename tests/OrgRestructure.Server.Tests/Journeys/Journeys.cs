@@ -119,7 +119,7 @@ public static class Journeys
             }
 
             await board.Page.GotoAsync($"/cases/{Scenario.CaseId}");
-            await Assertions.Expect(board.Page.Locator("#case-status")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(board.Page.Locator("#case-status")).ToHaveTextAsync("Hoàn thành");
             await board.ShotAsync($"{++shot:00}-case-completed");
             await board.Page.GotoAsync("/notifications");
             await Assertions.Expect(board.Page.Locator("#feed li").First).ToBeVisibleAsync();

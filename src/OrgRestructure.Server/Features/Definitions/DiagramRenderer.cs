@@ -19,7 +19,7 @@ public static class DiagramRenderer
     {
         var rows = (definition.Steps.Count + PerRow - 1) / PerRow;
         var width = (PerRow * (BoxWidth + Gap)) + Gap;
-        var height = (rows * (BoxHeight + 70)) + 40;
+        var height = (rows * (BoxHeight + 70)) - 10;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Esc(english ? definition.TitleEn : definition.TitleVi)}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">");
         sb.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker></defs>");

@@ -19,6 +19,7 @@ public static class SurveyEndpoints
     /// <summary>Imports a survey: JSON (the shared format) or CSV (<c>province,district,bloc,id,name,kind,members</c>).</summary>
     private static async Task<Created<RestructuringPlan>> Import(HttpContext context, CampaignService campaigns, CancellationToken ct)
     {
+        CampaignService.RequireProvinceBoard(context.User.Caller());
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var text = await reader.ReadToEndAsync(ct);
         if (string.IsNullOrWhiteSpace(text))
