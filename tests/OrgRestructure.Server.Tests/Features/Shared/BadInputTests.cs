@@ -56,11 +56,15 @@ public sealed class BadInputTests(BadInputHost fixture) : IClassFixture<BadInput
     }
 
     [Fact]
-    public async Task a_post_without_a_body_is_400_with_a_bilingual_message()
+    public async Task a_post_without_a_body_is_refused_with_a_bilingual_message()
     {
         using var client = await fixture.Host.ClientAsync("duyxuyen.thuongvu");
-        using var response = await client.PostAsync($"/api/cases/{Scenario.CaseId}/cancel", null);
-        await AssertProblem(response, HttpStatusCode.BadRequest);
+        using var noContentType = await client.PostAsync($"/api/cases/{Scenario.CaseId}/cancel", null);
+        using var empty = new StringContent(string.Empty, Encoding.UTF8, "application/json");
+        using var emptyJson = await client.PostAsync($"/api/cases/{Scenario.CaseId}/cancel", empty);
+
+        await AssertProblem(noContentType, HttpStatusCode.UnsupportedMediaType);
+        await AssertProblem(emptyJson, HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -116,8 +120,10 @@ public sealed class BadInputTests(BadInputHost fixture) : IClassFixture<BadInput
 
     private static async Task AssertRefused(HttpClient client, string path, string body, HttpStatusCode expected)
     {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(path, content);
+        // Expect: 100-continue lets the server refuse an oversized body before the client sends it.
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request);
         await AssertProblem(response, expected, $"{path} {body[..Math.Min(60, body.Length)]}");
     }
 
