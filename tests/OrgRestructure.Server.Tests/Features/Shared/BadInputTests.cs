@@ -63,7 +63,7 @@ public sealed class BadInputTests(BadInputHost fixture) : IClassFixture<BadInput
         using var empty = new StringContent(string.Empty, Encoding.UTF8, "application/json");
         using var emptyJson = await client.PostAsync($"/api/cases/{Scenario.CaseId}/cancel", empty);
 
-        await AssertProblem(noContentType, HttpStatusCode.UnsupportedMediaType);
+        await AssertProblem(noContentType, HttpStatusCode.BadRequest);
         await AssertProblem(emptyJson, HttpStatusCode.BadRequest);
     }
 
