@@ -87,8 +87,6 @@ public static class ServerSetup
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi().AllowAnonymous();
         app.MapAuth().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard();
-        app.MapFallback("/api/{**path}", (HttpContext context) =>
-            TypedResults.Problem(Problems.Create(context, 404, "Không có địa chỉ API này.", "No such API endpoint.")));
         app.MapRazorPages();
         app.MapLocalizationSwitch();
         return app;

@@ -127,7 +127,7 @@ public static class Journeys
             }
 
             await board.Page.GotoAsync($"/cases/{caseId}");
-            await Assertions.Expect(board.Page.Locator("#case-status")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(board.Page.Locator("#case-status")).ToHaveTextAsync("Hoàn thành");
             await board.ShotAsync($"{++shot:00}-case-completed");
             await board.Page.GotoAsync("/notifications");
             await Assertions.Expect(board.Page.Locator("#feed li").First).ToBeVisibleAsync();

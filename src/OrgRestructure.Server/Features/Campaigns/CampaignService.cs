@@ -119,7 +119,7 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
 
     private static EventMetadata Metadata(Caller caller) => new(caller.UserName, caller.Role.ToString(), Guid.NewGuid());
 
-    private static void RequireProvinceBoard(Caller caller)
+    public static void RequireProvinceBoard(Caller caller)
     {
         if (caller.Role is not (Role.ProvinceOrganizationBoard or Role.Administrator))
         {

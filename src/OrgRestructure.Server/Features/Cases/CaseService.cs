@@ -14,7 +14,7 @@ namespace OrgRestructure.Server.Features.Cases;
 /// lets the engine decide (roles per task, rules, versions). Engine refusals keep their type so
 /// the problem-details writer maps them (422 rule, 409 step/version, 404 unknown).
 /// </summary>
-public sealed class CaseService(IWorkflowEngine engine, IEventStore store, TimeProvider clock)
+public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserDirectory users, TimeProvider clock)
 {
     public const string FormationDefinitionId = "party-committee-formation";
 
@@ -125,15 +125,22 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, TimeP
     public Task<CaseView> ReleaseAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
         RunAsync(caller, caseId, (actor, options) => engine.ReleaseTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
 
-    public Task<CaseView> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
+    /// <summary>Gives the task to a known account; the boards and the standing committee may reassign, the engine checks the task's roles.</summary>
+    public async Task<CaseView> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(userName))
+        await GetStateAsync(caller, caseId, null, null, ct);
+        if (caller.Role is not (Role.DistrictStandingCommittee or Role.DistrictOrganizationBoard or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
-            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["userName"] = ["Chọn người nhận / choose who takes the task"] });
+            throw RequestRejectedException.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(userName) || users.Find(userName.Trim()) is null)
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["userName"] = [$"Chọn một người dùng có trong hệ thống / choose a known user ('{userName}')"] });
         }
 
         var why = string.IsNullOrWhiteSpace(reason) ? $"Giao lại bởi {caller.UserName} / reassigned by {caller.UserName}" : reason.Trim();
-        return RunAsync(caller, caseId, (actor, options) => engine.ReassignTaskAsync(caseId, taskId, userName.Trim(), null, why, actor, options, ct), commandId, ct);
+        return await RunAsync(caller, caseId, (actor, options) => engine.ReassignTaskAsync(caseId, taskId, userName.Trim(), null, why, actor, options, ct), commandId, ct);
     }
 
     public Task<CaseView> CompleteAsync(Caller caller, string caseId, string taskId, JsonObject data, string? commandId, CancellationToken ct) =>

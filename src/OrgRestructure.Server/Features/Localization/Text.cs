@@ -14,6 +14,16 @@ public sealed class Text(IHttpContextAccessor accessor)
     public string Code => English ? "en" : "vi";
 
     public string L(string vi, string en) => English ? en : vi;
+
+    /// <summary>A case or district status in the page's language.</summary>
+    public string Status(string status) => status switch
+    {
+        "Running" or "Active" => L("Đang thực hiện", "In progress"),
+        "Suspended" => L("Tạm dừng", "Suspended"),
+        "Completed" => L("Hoàn thành", "Completed"),
+        "Cancelled" => L("Đã hủy", "Cancelled"),
+        _ => L("Chưa bắt đầu", "Not started"),
+    };
 }
 
 public static class LocalizationEndpoints

@@ -13,7 +13,8 @@ public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvid
     public Task<Participant?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(users.Find(userId) is { } c ? new Participant(c.UserName, c.DisplayName, null) : null);
 
-    public async Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, CancellationToken cancellationToken = default)
+    /// <remarks>A committee scope (the task's) narrows nothing here: accounts are per district, and the case names the district.</remarks>
+    public async Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default)
     {
         if (Roles.FromEngineRole(group) is not { } role)
         {
