@@ -14,6 +14,11 @@ public static class TaskForm
 {
     public const int BlankRows = 2;
 
+    /// <summary>Rows offered for a list: what is there plus room to add; an empty list (a new slate) gets a full page of rows.</summary>
+    public const int EmptyListRows = 8;
+
+    public static int RowsToShow(int filled) => filled == 0 ? EmptyListRows : filled + BlankRows;
+
     public static string Key(string field, int row, string sub) => $"{field}[{row}].{sub}";
 
     /// <summary>Posted form values → the JSON object the engine's CompleteTask expects. Empty values and blank rows are left out.</summary>
