@@ -50,7 +50,13 @@ public sealed class MessagingOptions
     /// <summary>How often the watchdog probes the bus, and how long it tolerates an unhealthy bus before restarting it.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Extra configuration of the notification endpoint, applied inside its retry policy (filters
+    /// added here are retried with the consumer): for operators' filters and for fault tests.
+    /// </summary>
+    public Action<MassTransit.IReceiveEndpointConfigurator>? ConfigureNotificationEndpoint { get; set; }
 
     /// <summary>SMTP server for e-mail; null = in-app feed only.</summary>
     public SmtpOptions? Smtp { get; set; }

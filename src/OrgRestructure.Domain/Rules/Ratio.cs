@@ -72,6 +72,26 @@ public readonly record struct Ratio
         return new Ratio((int)(value * denominator), denominator);
     }
 
+    /// <summary>Like <see cref="Parse"/>, without exceptions for text that is not a ratio between 0 and 1.</summary>
+    public static bool TryParse(string? text, out Ratio ratio)
+    {
+        ratio = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            ratio = Parse(text);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>"2/3" or, when the ratio is a whole percentage with denominator 100, "50%".</summary>
     public override string ToString() =>
         Denominator == 100

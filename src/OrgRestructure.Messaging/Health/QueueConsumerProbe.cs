@@ -22,8 +22,8 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
             {
                 try
                 {
-                    _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
-                    await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                    var connection = await EnsureConnectedAsync(cancellationToken);
+                    await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
                     var ok = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
                     if (ok.ConsumerCount == 0)
                     {
@@ -47,11 +47,41 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         }
     }
 
+    /// <summary>True when an AMQP connection to the broker can be made (or is open).</summary>
+    public async Task<bool> BrokerReachableAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if ((await EnsureConnectedAsync(cancellationToken)).IsOpen)
+            {
+                return true;
+            }
+
+            await DropConnectionAsync();
+            return false;
+        }
+#pragma warning disable CA1031 // Unreachable is an answer, not an error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await DropConnectionAsync();
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await DropConnectionAsync();
         _gate.Dispose();
     }
+
+    private async Task<IConnection> EnsureConnectedAsync(CancellationToken cancellationToken) =>
+        _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
 
     private async Task DropConnectionAsync()
     {

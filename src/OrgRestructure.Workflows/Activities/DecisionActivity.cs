@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Rules;
@@ -87,8 +88,9 @@ internal sealed class DecisionActivity : IActivity
         var nonExecutive = List(context, "nonExecutivePositions") ?? [];
         var standing = List(context, "standingPositions") ?? ["standing-committee"];
         var executiveSize = appointees.Where(a => !nonExecutive.Contains(a.Position)).Select(a => a.Name).Distinct(StringComparer.Ordinal).Count();
-        var (hasStanding, explanation) = PartyRules.StandingCommittee(executiveSize, context.Integer("standingCommitteeMinSeats", 9));
-        if (!hasStanding && appointees.Any(a => standing.Contains(a.Position)))
+        var rule = StandingCommitteeRule.Evaluate(executiveSize, context.RuleParameters());
+        var explanation = PartyRules.Text(rule.Explanation);
+        if (!rule.MayHaveStandingCommittee && appointees.Any(a => standing.Contains(a.Position)))
         {
             throw new WorkflowRuleViolation("standing-committee-too-small", explanation.Vi, explanation.En, [new("appointees", explanation.Vi, explanation.En)]);
         }

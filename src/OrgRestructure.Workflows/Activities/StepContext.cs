@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Forms;
+using OrgRestructure.Workflows.Rules;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 
@@ -38,8 +40,17 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
 
     public int Integer(string key, int fallback) => Setting(key) is JsonValue v ? (int)v.AsDouble() : fallback;
 
-    public Fraction Fraction(string key, string fallback) =>
-        Runtime.Fraction.Parse(Setting(key) is JsonValue v ? v.GetValue<string>() : fallback);
+    public Ratio Ratio(string key, string fallback) =>
+        PartyRules.Ratio(Setting(key) is JsonValue v ? v.GetValue<string>() : fallback);
+
+    /// <summary>The domain rules' thresholds for this step: its config (often {"param": ...}) over the domain defaults.</summary>
+    public RuleParameters RuleParameters() => new()
+    {
+        ConferenceQuorum = Ratio("quorum", "2/3"),
+        ConfidencePassThreshold = Ratio("passThreshold", "50%"),
+        MaximumSurplus = Ratio("surplus", "30%"),
+        StandingCommitteeMinimumExecutiveSize = Integer("standingCommitteeMinSeats", 9),
+    };
 
     public bool Flag(string key, bool fallback) => Setting(key) is JsonValue v ? v.GetValue<bool>() : fallback;
 

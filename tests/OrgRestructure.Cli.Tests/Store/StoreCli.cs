@@ -3,6 +3,7 @@ using Npgsql;
 using OrgRestructure.EventStore.Hosting;
 using OrgRestructure.EventStore.Storage;
 using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Testing;
 
 namespace OrgRestructure.Cli.Tests.Store;
 
@@ -24,16 +25,9 @@ internal sealed class StoreCli
 
     public static async Task<StoreCli> PostgresAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("ORGRESTRUCTURE_DEV_PG") ?? "Host=127.0.0.1;Port=55433;Username=postgres;Database=postgres";
-        var name = $"cli_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync();
-        }
-
-        return new StoreCli(new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 10 }.ConnectionString, Path.GetTempPath());
+        var server = await PostgresServer.GetAsync();
+        var database = await server.CreateDatabaseAsync("cli_store");
+        return new StoreCli(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = 10 }.ConnectionString, Path.GetTempPath());
     }
 
     public IRelationalEventStore OpenStore() => EventStoreFactory.Create(Postgres, Path.Combine(DataDirectory, "orgrestructure.db"));

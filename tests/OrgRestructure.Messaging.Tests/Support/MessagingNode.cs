@@ -27,21 +27,23 @@ internal sealed class MessagingNode : IAsyncDisposable
 
     public EmailOutbox Emails => Services.GetRequiredService<EmailOutbox>();
 
-    public static async Task<MessagingNode> StartAsync(IEventStore store, Uri? rabbitMq, IParticipantDirectory directory, Action<MessagingOptions> configure)
+    public static async Task<MessagingNode> StartAsync(IEventStore store, Uri? rabbitMq, IParticipantDirectory directory, Action<MessagingOptions> configure, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
+        builder.Logging.AddFilter("OrgRestructure", LogLevel.Information);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(directory);
+        services?.Invoke(builder.Services);
         builder.Services.AddOrgRestructureMessaging(rabbitMq?.ToString(), o =>
         {
             o.RelayPollInterval = TimeSpan.FromMilliseconds(50);
             o.RetryMinInterval = TimeSpan.FromMilliseconds(50);
             o.RetryMaxInterval = TimeSpan.FromMilliseconds(500);
             o.ProbeInterval = TimeSpan.FromSeconds(1);
-            o.UnhealthyRestartAfter = TimeSpan.FromSeconds(5);
+            o.UnhealthyRestartAfter = TimeSpan.FromSeconds(20);
             o.LeaderRetryInterval = TimeSpan.FromMilliseconds(200);
             o.PublishTimeout = TimeSpan.FromSeconds(3);
             o.NodeName = "node-" + Guid.NewGuid().ToString("N")[..8];
@@ -58,6 +60,10 @@ internal sealed class MessagingNode : IAsyncDisposable
         return report.Status;
     }
 
+    /// <summary>State for a failure message.</summary>
+    public string Describe() =>
+        $"relay leader={Relay.IsLeader} position={Relay.Position} published={Relay.Published} error={Relay.LastError}; bus healthy={Bus.IsHealthy} '{Bus.Description}' restarts={Bus.Restarts}";
+
     public async Task StopAsync() => await _host.StopAsync(TimeSpan.FromSeconds(15));
 
     public async ValueTask DisposeAsync()
@@ -71,4 +77,9 @@ internal sealed class MessagingNode : IAsyncDisposable
             _host.Dispose();
         }
     }
+}
+
+internal static class ServiceProviderExtensions
+{
+    public static MessagingOptions GetOptions(this IServiceProvider services) => services.GetRequiredService<MessagingOptions>();
 }

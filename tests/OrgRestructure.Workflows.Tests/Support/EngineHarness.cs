@@ -14,7 +14,7 @@ public sealed class EngineHarness
     public static readonly Actor OrganizationBoard = new("btc-huyen", "district-organization-board");
     public static readonly Actor InspectionCommittee = new("ubkt-huyen", "district-inspection-committee");
 
-    private static readonly Lazy<WorkflowDefinitionRegistry> Shipped = new(() => WorkflowDefinitionRegistry.LoadFromDirectory(Repo.WorkflowsDirectory));
+    private static readonly Lazy<WorkflowDefinitionRegistry> Shipped = new(() => WorkflowDefinitionRegistry.LoadFromDirectory(OrgRestructure.Testing.RepositoryPaths.WorkflowsDirectory));
 
     public EngineHarness(WorkflowDefinitionRegistry? registry = null)
     {

@@ -14,7 +14,7 @@ public sealed class FormationDriver(EngineHarness harness, string caseId)
     {
         var state = await Engine.GetCaseAsync(caseId);
         var task = EngineHarness.OpenTaskAt(state, stepId, branchId);
-        var result = await Engine.CompleteTaskAsync(caseId, task.Id, data, actor ?? Admin);
+        var result = await Engine.CompleteTaskAsync(caseId, task.Id, data, actor ?? new Actor("clerk-" + task.AssigneeRole, task.AssigneeRole));
         return result.State;
     }
 
@@ -22,21 +22,19 @@ public sealed class FormationDriver(EngineHarness harness, string caseId)
     public async Task<CaseState> ThroughVettingAsync(string branchId, IReadOnlyList<string>? slate = null)
     {
         slate ??= Slate;
-        await CompleteAsync(branchId, "slate", Forms.Slate(slate), EngineHarness.StandingCommittee);
-        await CompleteAsync(branchId, "members-vote", Forms.Vote(slate, 45, 40, 31), EngineHarness.OrganizationBoard);
-        await CompleteAsync(branchId, "bloc-vote", Forms.Vote(slate, 20, 18, 15), EngineHarness.OrganizationBoard);
-        return await CompleteAsync(branchId, "vetting", Forms.Vetting(slate), EngineHarness.InspectionCommittee);
+        await CompleteAsync(branchId, "slate", FormData.Slate(slate), EngineHarness.StandingCommittee);
+        await CompleteAsync(branchId, "members-vote", FormData.Vote(slate, 45, 40, 31), EngineHarness.OrganizationBoard);
+        await CompleteAsync(branchId, "bloc-vote", FormData.Vote(slate, 20, 18, 15), EngineHarness.OrganizationBoard);
+        return await CompleteAsync(branchId, "vetting", FormData.Vetting(slate), EngineHarness.InspectionCommittee);
     }
 
     /// <summary>Steps 5–7 and the first meeting.</summary>
     public async Task<CaseState> FromDecisionAsync(string branchId, string decisionNumber, IReadOnlyList<string>? slate = null)
     {
         slate ??= Slate;
-        await CompleteAsync(branchId, "decision", Forms.Decision(decisionNumber, slate), EngineHarness.StandingCommittee);
-        await CompleteAsync(branchId, "announcement", Forms.Announcement(decisionNumber), EngineHarness.OrganizationBoard);
-        await CompleteAsync(branchId, "inspection-election", Forms.Election(3, slate.Count, slate.Count, slate.Select(n => (n, slate.Count)), slate[0]));
-        return await CompleteAsync(branchId, "first-meeting", Forms.FirstMeeting());
+        await CompleteAsync(branchId, "decision", FormData.Decision(decisionNumber, slate), EngineHarness.StandingCommittee);
+        await CompleteAsync(branchId, "announcement", FormData.Announcement(decisionNumber), EngineHarness.OrganizationBoard);
+        await CompleteAsync(branchId, "inspection-election", FormData.Election(3, slate.Count, slate.Count, slate.Select(n => (n, slate.Count)), slate[0]));
+        return await CompleteAsync(branchId, "first-meeting", FormData.FirstMeeting());
     }
-
-    private static Actor Admin => new("thu-ky", "district-organization-board");
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace OrgRestructure.Workflows.Tests.Support;
 
 /// <summary>Form data for the steps of the formation procedure, as a clerk would submit it.</summary>
-public static class Forms
+public static class FormData
 {
     public static JsonObject Slate(IReadOnlyList<string> candidates, int executiveSeats = 0) => new()
     {

@@ -1,14 +1,14 @@
-namespace OrgRestructure.Workflows.Tests.Support;
+namespace OrgRestructure.Server.Tests.Infrastructure;
 
-/// <summary>Finds the repository (the folder holding OrgRestructure.sln) and the shared survey data.</summary>
-public static class Repo
+/// <summary>Finds the repository root (the folder with OrgRestructure.sln) and what lives around it.</summary>
+public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string WorkflowsDirectory => Path.Combine(Root, "workflows");
+    public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(Root, "artifacts", "screenshots")).FullName;
 
-    /// <summary>../shared/data/quang-nam-2014-survey.json from the repository (looked up further for worktrees).</summary>
-    public static string SurveyPath { get; } = FindSurvey();
+    /// <summary>The Quảng Nam survey: ../shared/data next to the repository (or its main checkout).</summary>
+    public static string Survey { get; } = FindSurvey();
 
     private static string FindRoot()
     {
@@ -25,7 +25,7 @@ public static class Repo
 
     private static string FindSurvey()
     {
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(Root); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "data", "quang-nam-2014-survey.json");
             if (File.Exists(candidate))
@@ -34,6 +34,6 @@ public static class Repo
             }
         }
 
-        throw new InvalidOperationException("shared/data/quang-nam-2014-survey.json not found above " + Root);
+        throw new InvalidOperationException("quang-nam-2014-survey.json not found in ../shared/data");
     }
 }
