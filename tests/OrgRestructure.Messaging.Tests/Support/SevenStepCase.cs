@@ -33,10 +33,10 @@ internal sealed class SevenStepCase
     private long _seenVersion;
     private int _nextStep = 1;
 
-    public SevenStepCase(IEventStore store, InMemoryParticipantDirectory directory)
+    public SevenStepCase(IEventStore store, InMemoryParticipantDirectory directory, TimeProvider? clock = null)
     {
         _store = store;
-        _engine = new WorkflowEngine(store, Definitions.Value);
+        _engine = new WorkflowEngine(store, Definitions.Value, clock);
         string[] members = ["m1", "m2", "m3", "m4", "m5", "m6"];
         string[] appointees = ["a1", "a2", "a3"];
         _roles = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -63,6 +63,8 @@ internal sealed class SevenStepCase
     }
 
     public string CaseId { get; private set; } = string.Empty;
+
+    public IWorkflowEngine Engine => _engine;
 
     public string StreamId => CaseId;
 
