@@ -12,7 +12,7 @@ internal static class CliApp
         Console.OutputEncoding = Encoding.UTF8;
         var commands = Discover();
         configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var context = new CliContext(output, error, configuration);
+        using var context = new CliContext(output, error, configuration);
 
         if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
         {

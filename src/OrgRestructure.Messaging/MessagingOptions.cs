@@ -50,7 +50,7 @@ public sealed class MessagingOptions
     /// <summary>How often the watchdog probes the bus, and how long it tolerates an unhealthy bus before restarting it.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>SMTP server for e-mail; null = in-app feed only.</summary>
     public SmtpOptions? Smtp { get; set; }

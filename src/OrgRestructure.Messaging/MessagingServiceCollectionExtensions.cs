@@ -133,6 +133,7 @@ public static class MessagingServiceCollectionExtensions
             }
 
             e.ConfigureConsumer<BusProbeConsumer>(context);
+            context.GetRequiredService<BusHealthState>().ProbeAddress = e.InputAddress;
         });
     }
 

@@ -24,6 +24,12 @@ public sealed class PostgresServer
 
     public static Task<PostgresServer> GetAsync() => Instance.Value;
 
+    /// <summary>
+    /// A separate PostgreSQL for a test that stops and starts it (outage tests), so the shared
+    /// one stays up for every other test. Stop it when done; it is also stopped at exit.
+    /// </summary>
+    public static Task<PostgresServer> StartDedicatedAsync() => StartNewAsync();
+
     public int Port { get; }
 
     /// <summary>The cluster's data directory (PGDATA).</summary>

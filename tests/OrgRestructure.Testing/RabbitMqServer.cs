@@ -13,14 +13,22 @@ public sealed class RabbitMqServer
     private const string Script = "rabbitmq.sh";
     private static readonly Lazy<Task<RabbitMqServer>> Instance = new(StartNewAsync);
     private readonly string _directory;
+    private readonly VirtualHostBatcher _virtualHosts;
 
     private RabbitMqServer(string directory, int port)
     {
         _directory = directory;
         Port = port;
+        _virtualHosts = new VirtualHostBatcher(names => DeployScript.RunAsync(Script, "ctl", DataDirectory, "eval", VirtualHostBatcher.ErlangToCreate(names)));
     }
 
     public static Task<RabbitMqServer> GetAsync() => Instance.Value;
+
+    /// <summary>
+    /// A separate RabbitMQ for a test that stops and starts it (outage tests), so the shared
+    /// one stays up for every other test. Stop it when done; it is also stopped at exit.
+    /// </summary>
+    public static Task<RabbitMqServer> StartDedicatedAsync() => StartNewAsync();
 
     public int Port { get; }
 
@@ -34,8 +42,7 @@ public sealed class RabbitMqServer
     public async Task<Uri> CreateVirtualHostAsync(string? prefix = null)
     {
         var name = PostgresServer.UniqueName(prefix, "test", maxLength: 100);
-        await Ctl("add_vhost", name);
-        await Ctl("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        await _virtualHosts.CreateAsync(name);
         return new Uri($"amqp://guest:guest@127.0.0.1:{Port}/{name}");
     }
 
@@ -44,8 +51,6 @@ public sealed class RabbitMqServer
 
     /// <summary>Starts the node again on the same port with the same data.</summary>
     public Task StartAsync() => StartServerAsync();
-
-    private Task<string> Ctl(params string[] args) => DeployScript.RunAsync(Script, ["ctl", DataDirectory, .. args]);
 
     private static async Task<RabbitMqServer> StartNewAsync()
     {

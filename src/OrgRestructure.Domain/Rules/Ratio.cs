@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace OrgRestructure.Domain.Rules;
 
@@ -6,6 +7,7 @@ namespace OrgRestructure.Domain.Rules;
 /// A threshold as a fraction, compared with integer arithmetic so that "exactly 2/3" is exact
 /// (30 of 45 meets 2/3; a floating-point share of 0.6666… might not).
 /// </summary>
+[JsonConverter(typeof(RatioJsonConverter))]
 public readonly record struct Ratio
 {
     public Ratio(int numerator, int denominator)
@@ -68,6 +70,26 @@ public readonly record struct Ratio
         }
 
         return new Ratio((int)(value * denominator), denominator);
+    }
+
+    /// <summary>Like <see cref="Parse"/>, without exceptions for text that is not a ratio between 0 and 1.</summary>
+    public static bool TryParse(string? text, out Ratio ratio)
+    {
+        ratio = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            ratio = Parse(text);
+            return true;
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>"2/3" or, when the ratio is a whole percentage with denominator 100, "50%".</summary>

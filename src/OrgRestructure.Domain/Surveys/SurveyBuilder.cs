@@ -27,6 +27,11 @@ internal sealed class SurveyBuilder(RuleParameters parameters)
         if (kindText is not null && !Labels.TryParseDistrictKind(kindText, out kind))
         {
             AddProblem("unknown-district-kind", name, $"{location.Vi}: loại đơn vị hành chính không rõ \"{kindText}\"", $"{location.En}: unknown district kind \"{kindText}\"");
+            if (_districtKinds.ContainsKey(name))
+            {
+                return;
+            }
+
             kind = DistrictKind.RuralDistrict;
         }
 
@@ -82,7 +87,8 @@ internal sealed class SurveyBuilder(RuleParameters parameters)
             Refuse("too-few-members", $"{m} đảng viên, ít hơn tối thiểu {parameters.MinimumFullMembers}", $"{m} members, fewer than the minimum {parameters.MinimumFullMembers}");
         }
 
-        if (!string.IsNullOrEmpty(district) && !_districtKinds.ContainsKey(district))
+        // A row naming its district's kind is checked against earlier rows of the same district.
+        if (!string.IsNullOrEmpty(district) && (row.DistrictKind is not null || !_districtKinds.ContainsKey(district)))
         {
             AddDistrict(district, row.DistrictKind, row.Location);
         }

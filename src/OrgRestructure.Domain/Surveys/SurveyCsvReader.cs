@@ -6,7 +6,8 @@ namespace OrgRestructure.Domain.Surveys;
 
 /// <summary>
 /// Reads a CSV survey: a header row naming the columns district, bloc, id, name, kind, members
-/// (any order, any case) and optionally districtKind ("huyện", "thành phố"…; default huyện),
+/// (any order, any case) and optionally districtKind ("huyện", "thành phố"…; default huyện) and
+/// province (one value for the whole file),
 /// then one row per organization.
 /// </summary>
 internal static class SurveyCsvReader
@@ -39,6 +40,7 @@ internal static class SurveyCsvReader
         }
 
         var districtKind = Column("districtKind");
+        var provinceColumn = Column("province");
         foreach (var record in records.Skip(1))
         {
             var location = ($"dòng {record.Line}", $"line {record.Line}");
@@ -54,6 +56,20 @@ internal static class SurveyCsvReader
             }
 
             string? Field(int column) => column < 0 ? null : record.Fields[column];
+            var rowProvince = SurveyBuilder.Normalize(Field(provinceColumn));
+            if (!string.IsNullOrEmpty(rowProvince))
+            {
+                if (string.IsNullOrEmpty(province))
+                {
+                    province = rowProvince;
+                }
+                else if (rowProvince != province)
+                {
+                    builder.AddProblem("conflicting-province", $"line {record.Line}", $"dòng {record.Line}: tỉnh \"{rowProvince}\" khác \"{province}\"", $"line {record.Line}: province \"{rowProvince}\" differs from \"{province}\"");
+                }
+            }
+
+
             builder.AddRow(new SurveyRow(
                 location,
                 Field(Column("district")),

@@ -21,6 +21,7 @@ public sealed class InMemoryEventStore : IEventStore
     public Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
         Storage.EventRows.Validate(request);
+        Storage.EventRows.ValidateJson(request);
 
         lock (_gate)
         {

@@ -3,15 +3,14 @@ namespace OrgRestructure.EventStore.Migrations;
 /// <summary>The PostgreSQL schema, as numbered migrations.</summary>
 internal static class PostgresMigrations
 {
-    // Positions come from a sequence, but only through orgrestructure_reserve_positions: it assigns
-    // the transaction id and takes the positions under one short advisory lock, so the order of
-    // transaction ids equals the order of positions. A reader then takes every row whose
-    // transaction id is below pg_snapshot_xmin (all such transactions have ended) and gets a gap-free
-    // prefix: anything still in flight holds a higher transaction id and therefore higher positions.
+    // Global positions are not taken from a sequence (whose values commit out of order). A position
+    // is the appending transaction's id shifted left by 20 bits plus the event's index in the append:
+    // positions sort exactly like (transaction id, index). Every transaction still in flight has an
+    // id >= pg_snapshot_xmin, so every row below (xmin << 20) is final and nothing can ever appear
+    // below it later: ReadAll reads up to that mark, with no gap detection, timeout or lock.
     public static readonly IReadOnlyList<Migration> All =
     [
         new(1, "events and stream commands", """
-            CREATE SEQUENCE events_position_seq;
             CREATE TABLE events (
                 position bigint PRIMARY KEY,
                 tx_id xid8 NOT NULL,
@@ -38,18 +37,6 @@ internal static class PostgresMigrations
                 to_version bigint NOT NULL,
                 CONSTRAINT stream_commands_pkey PRIMARY KEY (stream_id, command_id)
             );
-            CREATE FUNCTION orgrestructure_reserve_positions(n integer, OUT first_position bigint, OUT tx xid8)
-            LANGUAGE plpgsql AS $$
-            BEGIN
-                IF pg_current_xact_id_if_assigned() IS NOT NULL THEN
-                    RAISE EXCEPTION 'event positions must be reserved before the transaction writes anything';
-                END IF;
-                PERFORM pg_advisory_lock(7305001);
-                tx := pg_current_xact_id();
-                SELECT min(p) INTO first_position FROM (SELECT nextval('events_position_seq') AS p FROM generate_series(1, n)) s;
-                PERFORM pg_advisory_unlock(7305001);
-            END;
-            $$;
             """),
         new(2, "projection checkpoints", """
             CREATE TABLE projection_checkpoints (

@@ -9,12 +9,11 @@ namespace OrgRestructure.EventStore.Postgres;
 public sealed partial class PostgresEventStore
 {
     private const string InsertEvents = """
-        WITH r AS (SELECT first_position, tx FROM orgrestructure_reserve_positions($1))
         INSERT INTO events (position, tx_id, event_id, stream_id, version, type, data, timestamp,
                             actor, actor_role, correlation_id, causation_id, command_id, previous_hash, hash)
-        SELECT r.first_position + e.ord - 1, r.tx, e.event_id, $2, $3 + e.ord, e.type, e.data, $4,
-               $5, $6, $7, $8, $9, e.previous_hash, e.hash
-        FROM r, unnest($10::uuid[], $11::text[], $12::text[], $13::text[], $14::text[])
+        SELECT (pg_current_xact_id()::text::bigint << 20) + e.ord, pg_current_xact_id(), e.event_id, $1, $2 + e.ord, e.type, e.data, $3,
+               $4, $5, $6, $7, $8, e.previous_hash, e.hash
+        FROM unnest($9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[])
                 WITH ORDINALITY AS e(event_id, type, data, previous_hash, hash, ord)
         RETURNING position
         """;
@@ -24,9 +23,17 @@ public sealed partial class PostgresEventStore
 
     private const string UniqueViolation = "23505";
 
+    /// <summary>Events per append: the low 20 bits of a position number the events of one transaction.</summary>
+    public const int MaxEventsPerAppend = (1 << 20) - 1;
+
     public async Task<AppendResult> AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
         EventRows.Validate(request);
+        if (request.Events.Count > MaxEventsPerAppend)
+        {
+            throw new ArgumentException($"At most {MaxEventsPerAppend} events per append. / Quá nhiều sự kiện trong một lần ghi.", nameof(request));
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             try
@@ -95,7 +102,6 @@ public sealed partial class PostgresEventStore
     {
         await using var scope = await BeginWriteAsync(cancellationToken);
         var connection = (NpgsqlConnection)scope.Connection;
-        // An advisory lock assigns no transaction id, so reserving positions is still the first write.
         await using (var lockStream = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7305003, hashtext($1))", connection))
         {
             lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
@@ -148,7 +154,6 @@ public sealed partial class PostgresEventStore
         var first = events[0];
         await using var batch = new NpgsqlBatch(connection, transaction);
         var insert = new NpgsqlBatchCommand(InsertEvents);
-        insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = events.Count });
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = currentVersion });
         insert.Parameters.Add(new NpgsqlParameter<DateTime> { TypedValue = first.Timestamp.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });

@@ -9,7 +9,8 @@ namespace OrgRestructure.EventStore.Postgres;
 /// <summary>
 /// The production store on PostgreSQL. Appends are one round trip when the stream head is cached
 /// (reserve positions + insert events + record the command id, in one implicit transaction);
-/// <see cref="ReadAllAsync"/> returns only the commit-safe prefix (see <see cref="PostgresMigrations"/>).
+/// <see cref="ReadAllAsync"/> returns only the commit-safe prefix: positions derive from transaction
+/// ids (see PostgresMigrations), so they are unique and ordered but not dense.
 /// </summary>
 public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDisposable, IDisposable
 {
@@ -90,11 +91,11 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
-        // Rows of transactions below the snapshot's xmin have all ended; since transaction ids and
-        // positions are handed out together, they form a prefix with no gap that can still fill.
+        // Positions are (transaction id << 20) + index, and every transaction still in flight has an id
+        // >= the snapshot's xmin: below (xmin << 20) every row is final, and no row can appear there later.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            SelectEvents + " WHERE position > $1 AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY position LIMIT $2",
+            SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position LIMIT $2",
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = afterPosition });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(0, maxCount) });

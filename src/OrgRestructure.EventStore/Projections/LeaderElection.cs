@@ -71,7 +71,17 @@ public sealed class PostgresAdvisoryLockLeader(NpgsqlDataSource dataSource, long
         if (_connection is { } connection)
         {
             _connection = null;
-            // Closing the session releases the lock; pooled connections are reset on return.
+            try
+            {
+                // A pooled connection is only reset when next used, so let go explicitly.
+                await using var unlock = connection.CreateCommand("SELECT pg_advisory_unlock(@key)");
+                await unlock.With("key", lockKey).ExecuteScalarAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+            {
+                // The session is gone, and with it the lock.
+            }
+
             await connection.DisposeAsync();
         }
     }

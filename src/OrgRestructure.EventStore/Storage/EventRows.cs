@@ -69,7 +69,17 @@ internal static class EventRows
                 request.CommandId,
                 previousHash,
                 string.Empty);
-            var stored = draft with { Hash = EventHasher.Compute(draft) };
+            string hash;
+            try
+            {
+                hash = EventHasher.Compute(draft);
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new ArgumentException($"Event '{e.Type}' data is not valid JSON. / Dữ liệu sự kiện không phải JSON hợp lệ.", nameof(request), ex);
+            }
+
+            var stored = draft with { Hash = hash };
             events.Add(stored);
             previousHash = stored.Hash;
         }
@@ -101,11 +111,17 @@ internal static class EventRows
             {
                 throw new ArgumentException("Every event needs a type. / Mỗi sự kiện cần có loại.", nameof(request));
             }
+        }
+    }
 
-            // Fails early (and with a clear message) on data that is not JSON.
+    /// <summary>For stores that do not hash through <see cref="Chain"/>: refuses data that is not JSON.</summary>
+    public static void ValidateJson(AppendRequest request)
+    {
+        foreach (var e in request.Events)
+        {
             try
             {
-                EventHasher.Canonicalize(e.Data);
+                using var document = System.Text.Json.JsonDocument.Parse(e.Data);
             }
             catch (System.Text.Json.JsonException ex)
             {

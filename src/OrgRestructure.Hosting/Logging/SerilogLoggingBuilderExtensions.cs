@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using OrgRestructure.Hosting.Configuration;
@@ -50,12 +51,15 @@ public static class SerilogLoggingBuilderExtensions
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .Enrich.WithProperty("Application", options.ApplicationName)
-            .Enrich.With<CaseContextEnricher>()
-            .WriteTo.Console(
-                outputTemplate: ConsoleTemplate,
-                restrictedToMinimumLevel: options.ConsoleMinimumLevel,
-                standardErrorFromLevel: options.ConsoleToStandardError ? LogEventLevel.Verbose : null,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            // The console's one-line case summary is enriched on a copy, so the JSON file keeps
+            // only the separate CaseId/Step/Actor/CorrelationId properties.
+            .WriteTo.Logger(console => console
+                .Enrich.With<CaseContextEnricher>()
+                .WriteTo.Console(
+                    outputTemplate: ConsoleTemplate,
+                    restrictedToMinimumLevel: options.ConsoleMinimumLevel,
+                    standardErrorFromLevel: options.ConsoleToStandardError ? LogEventLevel.Verbose : null,
+                    formatProvider: CultureInfo.InvariantCulture))
             // shared: several processes (server nodes, the CLI) may log to the same data dir.
             .WriteTo.File(
                 new JsonFormatter(renderMessage: true),

@@ -13,18 +13,26 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
         {
             try
             {
-                var batch = await outbox.ClaimAsync(20, smtp.MaxAttempts, TimeSpan.FromMinutes(2), stoppingToken);
+                var batch = await outbox.ClaimAsync(10, smtp.MaxAttempts, TimeSpan.FromMinutes(2), stoppingToken);
+                var unsent = batch.Select(e => e.Id).ToHashSet();
                 foreach (var email in batch)
                 {
                     try
                     {
                         await sender.SendAsync(email, stoppingToken);
-                        await outbox.MarkSentAsync(email.Id, stoppingToken);
+                        await outbox.MarkSentAsync(email.Id, CancellationToken.None);
+                        unsent.Remove(email.Id);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        await outbox.ReleaseAsync(unsent, CancellationToken.None);
+                        throw;
                     }
 #pragma warning disable CA1031 // Any SMTP failure is recorded and retried later.
                     catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
                     {
+                        unsent.Remove(email.Id);
                         LogSendFailed(logger, ex, email.Id, email.Attempts + 1);
                         var retryAfter = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, email.Attempts + 1)));
                         await outbox.MarkFailedAsync(email.Id, ex.Message, retryAfter, stoppingToken);

@@ -79,6 +79,17 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
         await MessagingDatabase.ExecuteAsync(connection, null, "UPDATE messaging_email_outbox SET sent_ms = @now, last_error = NULL WHERE id = @id", cancellationToken, ("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("@id", id.ToString()));
     }
 
+    /// <summary>Gives claimed but unsent e-mails back (shutdown), so another node need not wait for the claim to lapse.</summary>
+    public async Task ReleaseAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            await MessagingDatabase.ExecuteAsync(connection, null, "UPDATE messaging_email_outbox SET claimed_until_ms = 0, attempts = attempts - 1 WHERE id = @id AND sent_ms IS NULL", cancellationToken, ("@id", id.ToString()));
+        }
+    }
+
     /// <summary>Records the failure; the e-mail is tried again after <paramref name="retryAfter"/>.</summary>
     public async Task MarkFailedAsync(Guid id, string error, TimeSpan retryAfter, CancellationToken cancellationToken)
     {

@@ -1,23 +1,27 @@
+using System.Threading.Channels;
+
 namespace OrgRestructure.Messaging.Email;
 
 /// <summary>Wakes the dispatcher when a consumer queued e-mail, so delivery does not wait for the next poll.</summary>
-public sealed class EmailSignal : IDisposable
+public sealed class EmailSignal
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    // One pending wake-up covers all queued mail; further signals are dropped.
+    private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Notify()
+    public void Notify() => _signal.Writer.TryWrite(true);
+
+    /// <summary>Returns when signalled or after <paramref name="timeout"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(timeout);
         try
         {
-            _signal.Release();
+            await _signal.Reader.ReadAsync(wait.Token);
         }
-        catch (SemaphoreFullException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Already signalled: one wake-up covers all queued mail.
+            // Timed out: poll anyway.
         }
     }
-
-    public void Dispose() => _signal.Dispose();
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }

@@ -8,6 +8,9 @@ public sealed class BusHealthState
 
     public bool IsHealthy { get; private set; } = true;
 
+    /// <summary>Input address of this node's probe endpoint, with the queue settings the broker expects.</summary>
+    public Uri? ProbeAddress { get; internal set; }
+
     public string Description { get; private set; } = "starting";
 
     public DateTimeOffset? UnhealthySince { get; private set; }

@@ -23,22 +23,31 @@ public sealed partial class BusWatchdog(
     {
         var restartBackoff = options.UnhealthyRestartAfter;
         DateTimeOffset? lastRestart = null;
+        DateTimeOffset? brokerBackSince = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var sentAt = clock.GetUtcNow();
             var (healthy, description) = await CheckAsync(sentAt, stoppingToken);
-            state.Report(healthy, description, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            state.Report(healthy, description, now);
             if (healthy)
             {
                 restartBackoff = options.UnhealthyRestartAfter;
+                brokerBackSince = null;
             }
-            else if (state.UnhealthySince is { } since
-                && clock.GetUtcNow() - since >= options.UnhealthyRestartAfter
-                && (lastRestart is null || clock.GetUtcNow() - lastRestart >= restartBackoff))
+            else if (queueProbe is not null)
             {
-                lastRestart = clock.GetUtcNow();
-                restartBackoff = TimeSpan.FromTicks(Math.Min(restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
-                await RestartBusAsync(description, stoppingToken);
+                // While the broker is away MassTransit reconnects by itself, and restarting the bus
+                // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
+                brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? brokerBackSince ?? now : null;
+                if (brokerBackSince is { } back
+                    && now - back >= options.UnhealthyRestartAfter
+                    && (lastRestart is null || now - lastRestart >= restartBackoff))
+                {
+                    lastRestart = now;
+                    restartBackoff = TimeSpan.FromTicks(Math.Min(restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
+                    await RestartBusAsync(description, stoppingToken);
+                }
             }
 
             await Task.Delay(options.ProbeInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -57,7 +66,7 @@ public sealed partial class BusWatchdog(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(options.ProbeInterval);
-            var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{ProbeQueue(options)}"));
+            var endpoint = await bus.GetSendEndpoint(state.ProbeAddress ?? new Uri($"queue:{ProbeQueue(options)}"));
             await endpoint.Send(new BusProbe(Guid.NewGuid(), options.NodeName, sentAt), timeout.Token);
 
             // The probe sent last round must have come back by now.

@@ -47,6 +47,34 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         }
     }
 
+    /// <summary>True when an AMQP connection to the broker can be made (or is open).</summary>
+    public async Task<bool> BrokerReachableAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
+            if (_connection.IsOpen)
+            {
+                return true;
+            }
+
+            await DropConnectionAsync();
+            return false;
+        }
+#pragma warning disable CA1031 // Unreachable is an answer, not an error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await DropConnectionAsync();
+            return false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await DropConnectionAsync();

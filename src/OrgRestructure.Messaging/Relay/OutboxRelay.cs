@@ -40,9 +40,17 @@ public sealed partial class OutboxRelay(
                     continue;
                 }
 
-                status.IsLeader = true;
-                LogLeading(logger, options.NodeName);
-                await RelayWhileLeadingAsync(lease, () => failures = 0, stoppingToken);
+                try
+                {
+                    status.IsLeader = true;
+                    LogLeading(logger, options.NodeName);
+                    await RelayWhileLeadingAsync(lease, () => failures = 0, stoppingToken);
+                }
+                finally
+                {
+                    // Before the lease is released: never two nodes reporting leadership at once.
+                    status.IsLeader = false;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,10 +66,6 @@ public sealed partial class OutboxRelay(
                 LogFailed(logger, ex, failures);
                 var backoff = TimeSpan.FromMilliseconds(Math.Min(options.RelayMaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
                 await Task.Delay(backoff, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-            finally
-            {
-                status.IsLeader = false;
             }
         }
     }
@@ -137,7 +141,7 @@ public sealed partial class OutboxRelay(
             context.CorrelationId = stored.CorrelationId;
             context.Headers.Set("OrgRestructure-StoredType", stored.Type);
             context.Headers.Set("OrgRestructure-Position", stored.GlobalPosition);
-        }), timeout.Token);
+        }), timeout.Token).WaitAsync(options.PublishTimeout, stoppingToken);
         status.CountPublished();
         LogPublished(logger, message.GetType().Name, stored.EventId, stored.GlobalPosition);
     }

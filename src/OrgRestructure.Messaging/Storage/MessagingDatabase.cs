@@ -81,10 +81,20 @@ public sealed class MessagingDatabase : IDisposable
                 await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
             }
 
+            // Nodes starting together would race on CREATE TABLE IF NOT EXISTS (PostgreSQL catalog
+            // conflicts): one transaction, serialized by an advisory lock (SQLite: BEGIN IMMEDIATE).
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (IsPostgres)
+            {
+                await ExecuteAsync(connection, transaction, "SELECT pg_advisory_xact_lock(7305101)", cancellationToken);
+            }
+
             foreach (var statement in MessagingSchema.Statements)
             {
-                await ExecuteAsync(connection, null, statement, cancellationToken);
+                await ExecuteAsync(connection, transaction, statement, cancellationToken);
             }
+
+            await transaction.CommitAsync(cancellationToken);
 
             _schemaReady = true;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
+using OrgRestructure.Workflows.Rules;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 
@@ -46,7 +47,7 @@ internal sealed class AnnouncementActivity : IActivity
         var problems = announced.Select((d, i) => (d, i)).Where(x => !recorded.Contains(x.d))
             .Select(x => new FieldProblem($"decisions[{x.i}]", $"quyết định {x.d} chưa được ghi nhận trong hồ sơ", $"decision {x.d} is not recorded in this case"))
             .ToList();
-        ConfidenceVoteActivity.Refuse(problems);
+        PartyRules.Refuse(problems);
         var date = data["ceremonyDate"]!.GetValue<string>();
         var attendees = ConfidenceVoteActivity.Int(data, "attendees");
         context.Emit(new AnnouncementRecorded(context.Branch.Id, context.Step.Id, date, attendees, announced, context.Now));

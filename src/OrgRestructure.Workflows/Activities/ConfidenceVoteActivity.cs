@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Forms;
@@ -46,8 +47,9 @@ internal sealed class ConfidenceVoteActivity : IActivity
         var candidates = context.NamesFromConfig("candidatesFrom");
         var ctx = HumanTaskActivity.ContextData(context);
         ctx["candidates"] = new JsonArray(candidates.Select(c => (JsonNode?)c).ToArray());
-        ctx["quorum"] = context.Fraction("quorum", "2/3").ToString();
-        ctx["passThreshold"] = context.Fraction("passThreshold", "1/2").ToString();
+        var rules = context.RuleParameters();
+        ctx["quorum"] = rules.ConferenceQuorum.ToString();
+        ctx["passThreshold"] = rules.ConfidencePassThreshold.ToString();
         var fields = new List<FormField>
         {
             new("summoned", "integer", new("Số người được triệu tập", "Summoned"), true, Min: 1),
@@ -79,26 +81,27 @@ internal sealed class ConfidenceVoteActivity : IActivity
 
     public void Complete(StepContext context, WorkTask task, JsonObject data)
     {
+        var rules = context.RuleParameters();
         var summoned = Int(data, "summoned");
         var present = Int(data, "present");
         var ballots = Int(data, "ballotsCast");
-        var problems = new List<FieldProblem>();
-        TallyRules.Attendance(summoned, present, ballots, problems);
-        Refuse(problems);
+        var slate = task.Context["candidates"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        var nominated = (data["nominations"] as JsonArray)?.Select(n => n!.GetValue<string>().Trim()).Distinct(StringComparer.Ordinal).Where(n => !slate.Contains(n)).ToList() ?? [];
+        var tallies = (data["tallies"] as JsonArray)?.Select(t => t!.AsObject()).Select(t => new CandidateTally(
+            t["candidate"]!.GetValue<string>().Trim(), Int(t, "high"), Int(t, "normal"), Int(t, "low"), Int(t, "invalid"))).ToList() ?? [];
 
-        var (valid, conference) = PartyRules.ConferenceValidity(summoned, present, context.Fraction("quorum", "2/3"));
-        if (!valid)
+        var consistency = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballots, tallies));
+        PartyRules.Refuse(consistency.Problems.Select(p => PartyRules.Problem(p, "tallies")));
+        var quorum = ConferenceQuorumRule.Evaluate(summoned, present, rules);
+        var conference = PartyRules.Text(quorum.Explanation);
+        if (!quorum.IsValid)
         {
             context.Emit(new VoteRecorded(context.Branch.Id, context.Step.Id, summoned, present, false, conference, [], context.Now));
             context.ReturnTo(context.Step.Id, conference.Vi);
             return;
         }
 
-        var slate = task.Context["candidates"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
-        var nominated = (data["nominations"] as JsonArray)?.Select(n => n!.GetValue<string>().Trim()).Distinct(StringComparer.Ordinal).Where(n => !slate.Contains(n)).ToList() ?? [];
-        var results = Evaluate(context, data, slate, nominated, summoned, ballots, problems);
-        Refuse(problems);
-
+        var results = Evaluate(data, tallies, slate, nominated, summoned, rules);
         context.Emit(new VoteRecorded(context.Branch.Id, context.Step.Id, summoned, present, true, conference, results, context.Now));
         context.Complete("voted", new JsonObject
         {
@@ -112,76 +115,50 @@ internal sealed class ConfidenceVoteActivity : IActivity
         });
     }
 
-    private static List<CandidateVoteResult> Evaluate(StepContext context, JsonObject data, List<string> slate, List<string> nominated, int summoned, int ballots, List<FieldProblem> problems)
+    /// <summary>Each candidate's outcome by the domain's confidence-vote rule, ties settled by the head's recorded decision.</summary>
+    private static List<CandidateVoteResult> Evaluate(JsonObject data, List<CandidateTally> tallies, List<string> slate, List<string> nominated, int summoned, RuleParameters rules)
     {
-        var threshold = context.Fraction("passThreshold", "1/2");
-        var tallies = (data["tallies"] as JsonArray)?.Select(t => t!.AsObject()).ToList() ?? [];
-        var heads = (data["headDecisions"] as JsonArray)?.Select(t => t!.AsObject()).ToDictionary(h => h["candidate"]!.GetValue<string>(), StringComparer.Ordinal) ?? [];
+        var heads = (data["headDecisions"] as JsonArray)?.Select(t => t!.AsObject())
+            .ToDictionary(h => h["candidate"]!.GetValue<string>().Trim(), h => new HeadDecision(h["decidedBy"]!.GetValue<string>(), h["passed"]!.GetValue<bool>(), h["reason"]!.GetValue<string>()), StringComparer.Ordinal) ?? [];
         var expected = slate.Concat(nominated).ToList();
+        var problems = new List<FieldProblem>();
         var results = new List<CandidateVoteResult>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tallies.Count; i++)
         {
             var t = tallies[i];
-            var name = t["candidate"]!.GetValue<string>().Trim();
-            var field = $"tallies[{i}]";
-            if (!expected.Contains(name))
+            if (!expected.Contains(t.Candidate))
             {
-                problems.Add(new(field + ".candidate", $"{name} không có trong danh sách (cũng không được hội nghị giới thiệu)", $"{name} is not on the slate (nor nominated by the conference)"));
+                problems.Add(new($"tallies[{i}].candidate", $"{t.Candidate} không có trong danh sách (cũng không được hội nghị giới thiệu)", $"{t.Candidate} is not on the slate (nor nominated by the conference)"));
                 continue;
             }
 
-            if (!seen.Add(name))
+            var outcome = ConfidenceVoteRule.Evaluate(t, summoned, rules);
+            if (heads.TryGetValue(t.Candidate, out var head))
             {
-                problems.Add(new(field + ".candidate", $"{name} có hai kết quả kiểm phiếu", $"{name} has two tallies"));
-                continue;
-            }
-
-            int high = Int(t, "high"), normal = Int(t, "normal"), low = Int(t, "low"), invalid = Int(t, "invalid");
-            TallyRules.ConfidenceTally(field, name, high, normal, low, invalid, ballots, problems);
-            var (outcome, explanation) = PartyRules.ConfidencePoll(name, high + normal, summoned, threshold);
-            var passed = outcome == PollOutcome.Passed;
-            string? decidedBy = null;
-            if (outcome == PollOutcome.HeadDecides)
-            {
-                if (heads.TryGetValue(name, out var head))
+                var decided = ConfidenceVoteRule.RecordHeadDecision(outcome, head);
+                if (decided.IsSuccess)
                 {
-                    passed = head["passed"]!.GetValue<bool>();
-                    decidedBy = head["decidedBy"]!.GetValue<string>();
-                    explanation = new(
-                        $"{explanation.Vi} {decidedBy} quyết định: {(passed ? "đạt" : "không đạt")} ({head["reason"]}).",
-                        $"{explanation.En} {decidedBy} decided: {(passed ? "passes" : "fails")} ({head["reason"]}).");
+                    outcome = decided.Value;
                 }
                 else
                 {
-                    problems.Add(new("headDecisions", $"{name} đạt đúng ngưỡng: người đứng đầu phải quyết định (ghi rõ ai và lý do)", $"{name} is exactly at the threshold: the head of the body must decide (record who and why)"));
+                    problems.AddRange(decided.Problems.Select(p => PartyRules.Problem(p, "headDecisions")));
                 }
             }
-            else if (heads.ContainsKey(name))
+            else if (outcome.AwaitsHeadDecision)
             {
-                problems.Add(new("headDecisions", $"{name} không ở đúng ngưỡng nên không cần người đứng đầu quyết định", $"{name} is not exactly at the threshold; no head decision applies"));
+                problems.Add(new("headDecisions", $"{t.Candidate} đạt đúng ngưỡng: người đứng đầu phải quyết định (ghi rõ ai và lý do)", $"{t.Candidate} is exactly at the threshold: the head of the body must decide (record who and why)"));
             }
 
-            results.Add(new CandidateVoteResult(name, high, normal, low, invalid, nominated.Contains(name), passed, decidedBy, explanation));
+            results.Add(new CandidateVoteResult(t.Candidate, t.High, t.Normal, t.Low, t.Invalid, nominated.Contains(t.Candidate), outcome.Passed, outcome.HeadDecision?.DecidedBy, PartyRules.Text(outcome.Explanation)));
         }
 
-        foreach (var missing in expected.Where(c => !seen.Contains(c)))
-        {
-            problems.Add(new("tallies", $"thiếu kết quả kiểm phiếu của {missing}", $"no tally for {missing}"));
-        }
-
+        problems.AddRange(expected.Where(c => tallies.All(t => t.Candidate != c)).Select(c => new FieldProblem("tallies", $"thiếu kết quả kiểm phiếu của {c}", $"no tally for {c}")));
+        PartyRules.Refuse(problems);
         return results;
     }
 
-    internal static int Int(JsonObject o, string key) => (int)o[key]!.GetValue<double>();
-
-    internal static void Refuse(List<FieldProblem> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw WorkflowRuleViolation.Form(problems, "rule-violated");
-        }
-    }
+    internal static int Int(JsonObject o, string key) => (int)o[key]!.AsDouble();
 
     private static JsonArray Names(IEnumerable<CandidateVoteResult> results) =>
         new(results.Select(r => (JsonNode?)r.Candidate).ToArray());

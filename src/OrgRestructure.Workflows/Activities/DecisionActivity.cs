@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Rules;
@@ -26,7 +27,7 @@ internal sealed class DecisionActivity : IActivity
     {
         var path = step.JsonPath + ".config";
         DefinitionReader.UnknownKeys(check, step.Config, path, ["vettingStep", "positions", "standingPositions", "nonExecutivePositions", "standingCommitteeMinSeats", "context"]);
-        var vetting = check.Str(step.Config, "vettingStep", path, true);
+        var vetting = check.Str(step.Config, "vettingStep", path, false);
         check.StepReference(vetting, path + ".vettingStep", step);
         if (vetting is not null && check.Steps.TryGetValue(vetting, out var target) && (target.Kind != "Approval" || target.Config["candidatesFrom"] is null))
         {
@@ -54,15 +55,19 @@ internal sealed class DecisionActivity : IActivity
 
     public void Start(StepContext context)
     {
-        var vettingStep = context.Text("vettingStep")!;
+        var vettingStep = context.Text("vettingStep");
         var ctx = HumanTaskActivity.ContextData(context);
-        ctx["vetted"] = context.Branch.Outputs[vettingStep]?["approved"]?.DeepClone();
+        if (vettingStep is not null)
+        {
+            ctx["vetted"] = context.Branch.Outputs[vettingStep]?["approved"]?.DeepClone();
+        }
+
         context.CreateTask(
             [
                 new("number", "string", new("Số quyết định", "Decision number"), true),
                 new("date", "date", new("Ngày quyết định", "Date"), true),
                 new("signatory", "string", new("Người ký", "Signatory"), true),
-                new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), true, Fields:
+                new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), vettingStep is not null, Fields:
                 [
                     new("name", "string", new("Họ tên", "Name"), true),
                     new("position", "choice", new("Chức vụ", "Position"), true, Options: List(context, "positions") ?? [.. DefaultPositions]),
@@ -73,40 +78,19 @@ internal sealed class DecisionActivity : IActivity
 
     public void Complete(StepContext context, WorkTask task, JsonObject data)
     {
-        var vettingStep = context.Text("vettingStep")!;
-        var appointees = data["appointees"]!.AsArray().Select(a => new Appointee(a!["name"]!.GetValue<string>().Trim(), a["position"]!.GetValue<string>())).ToList();
-        if (!context.Branch.CompletedSteps.Contains(vettingStep))
+        var vettingStep = context.Text("vettingStep");
+        var appointees = (data["appointees"] as JsonArray ?? []).Select(a => new Appointee(a!["name"]!.GetValue<string>().Trim(), a["position"]!.GetValue<string>())).ToList();
+        if (vettingStep is not null)
         {
-            throw new WorkflowRuleViolation(
-                "slate-not-vetted",
-                $"Không thể ra quyết định: danh sách nhân sự chưa qua thẩm định (bước '{vettingStep}').",
-                $"No decision for a slate that has not passed vetting (step '{vettingStep}').");
-        }
-
-        var verdicts = context.Branch.Vetting.GetValueOrDefault(vettingStep) ?? [];
-        var problems = new List<FieldProblem>();
-        for (var i = 0; i < appointees.Count; i++)
-        {
-            if (!verdicts.TryGetValue(appointees[i].Name, out var verdict) || !verdict.Approved)
-            {
-                problems.Add(new($"appointees[{i}].name", $"{appointees[i].Name} chưa qua thẩm định", $"{appointees[i].Name} has not passed vetting"));
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new WorkflowRuleViolation(
-                "slate-not-vetted",
-                "Không thể ra quyết định cho nhân sự chưa qua thẩm định: " + string.Join(", ", problems.Select(p => p.Field)),
-                "No decision for personnel who have not passed vetting.",
-                problems);
+            EnsureVetted(context, vettingStep, appointees);
         }
 
         var nonExecutive = List(context, "nonExecutivePositions") ?? [];
         var standing = List(context, "standingPositions") ?? ["standing-committee"];
         var executiveSize = appointees.Where(a => !nonExecutive.Contains(a.Position)).Select(a => a.Name).Distinct(StringComparer.Ordinal).Count();
-        var (hasStanding, explanation) = PartyRules.StandingCommittee(executiveSize, context.Integer("standingCommitteeMinSeats", 9));
-        if (!hasStanding && appointees.Any(a => standing.Contains(a.Position)))
+        var rule = StandingCommitteeRule.Evaluate(executiveSize, context.RuleParameters());
+        var explanation = PartyRules.Text(rule.Explanation);
+        if (!rule.MayHaveStandingCommittee && appointees.Any(a => standing.Contains(a.Position)))
         {
             throw new WorkflowRuleViolation("standing-committee-too-small", explanation.Vi, explanation.En, [new("appointees", explanation.Vi, explanation.En)]);
         }
@@ -123,6 +107,39 @@ internal sealed class DecisionActivity : IActivity
             ["appointees"] = JsonSerializer.SerializeToNode(appointees, EventTypeRegistry.Json),
             ["standingCommittee"] = explanation.En,
         });
+    }
+
+    /// <summary>Refuses a decision for a slate that has not passed vetting in the branch's current pass.</summary>
+    private static void EnsureVetted(StepContext context, string vettingStep, List<Appointee> appointees)
+    {
+        if (!context.Branch.CompletedSteps.Contains(vettingStep))
+        {
+            throw new WorkflowRuleViolation(
+                "slate-not-vetted",
+                $"Không thể ra quyết định: danh sách nhân sự chưa qua thẩm định (bước '{vettingStep}').",
+                $"No decision for a slate that has not passed vetting (step '{vettingStep}').");
+        }
+
+        var verdicts = context.Branch.Vetting.GetValueOrDefault(vettingStep) ?? [];
+        var problems = new List<FieldProblem>();
+        var names = new List<string>();
+        for (var i = 0; i < appointees.Count; i++)
+        {
+            if (!verdicts.TryGetValue(appointees[i].Name, out var verdict) || !verdict.Approved)
+            {
+                problems.Add(new($"appointees[{i}].name", $"{appointees[i].Name} chưa qua thẩm định", $"{appointees[i].Name} has not passed vetting"));
+                names.Add(appointees[i].Name);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new WorkflowRuleViolation(
+                "slate-not-vetted",
+                "Không thể ra quyết định cho nhân sự chưa qua thẩm định: " + string.Join(", ", names),
+                "No decision for personnel who have not passed vetting: " + string.Join(", ", names),
+                problems);
+        }
     }
 
     private static List<string>? List(StepContext context, string key) =>

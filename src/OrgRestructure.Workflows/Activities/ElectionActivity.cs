@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Forms;
@@ -11,9 +12,10 @@ namespace OrgRestructure.Workflows.Activities;
 
 /// <summary>
 /// An election (e.g. the new executive committee electing its inspection committee). Config:
-/// "body", "minSeats"/"maxSeats", "surplus" (candidates beyond seats, default 3/10; 3–5 seats
-/// allow one more), "electChair". Elected: more than half of those summoned, best first up to
-/// the seats; the chair must be one of the elected.
+/// "body", "minSeats"/"maxSeats", "surplus" (candidates beyond seats, default 30%; up to 5 seats
+/// allow one more), "electChair". The domain's ElectionRule decides who is elected (more than
+/// half of those summoned, best first up to the seats; a tie for the last seat leaves it vacant
+/// for another ballot); the chair must be one of the elected.
 /// </summary>
 internal sealed class ElectionActivity : IActivity
 {
@@ -62,58 +64,39 @@ internal sealed class ElectionActivity : IActivity
 
     public void Complete(StepContext context, WorkTask task, JsonObject data)
     {
+        var rules = context.RuleParameters();
         int seats = ConfidenceVoteActivity.Int(data, "seats"), summoned = ConfidenceVoteActivity.Int(data, "summoned");
         int present = ConfidenceVoteActivity.Int(data, "present"), ballots = ConfidenceVoteActivity.Int(data, "ballotsCast");
-        var candidates = data["candidates"]!.AsArray().Select(c => (Name: c!["name"]!.GetValue<string>().Trim(), Votes: ConfidenceVoteActivity.Int(c.AsObject(), "votes"))).ToList();
-        var problems = new List<FieldProblem>();
-        TallyRules.Attendance(summoned, present, ballots, problems);
-        var (allowed, _, surplusExplanation) = PartyRules.Surplus(seats, candidates.Count, context.Fraction("surplus", "3/10"));
-        if (!allowed)
+        var candidates = data["candidates"]!.AsArray().Select(c => new CandidateVotes(c!["name"]!.GetValue<string>().Trim(), ConfidenceVoteActivity.Int(c.AsObject(), "votes"))).ToList();
+        var problems = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballots, [])).Problems.Select(p => PartyRules.Problem(p, "ballotsCast")).ToList();
+        var surplus = SurplusRule.Evaluate(seats, candidates.Count, rules);
+        if (!surplus.Allowed)
         {
-            problems.Add(new("candidates", surplusExplanation.Vi, surplusExplanation.En));
+            problems.Add(new("candidates", surplus.Explanation.Vi, surplus.Explanation.En));
         }
 
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            if (candidates[i].Votes > ballots)
-            {
-                problems.Add(new($"candidates[{i}].votes", $"{candidates[i].Name}: {candidates[i].Votes} phiếu, nhiều hơn số phiếu phát ra ({ballots})", $"{candidates[i].Name}: {candidates[i].Votes} votes, more than the {ballots} ballots cast"));
-            }
+        // Engine-side form consistency: a candidate cannot get more votes than ballots came back.
+        problems.AddRange(candidates.Select((c, i) => (c, i)).Where(x => x.c.Votes > ballots).Select(x => new FieldProblem(
+            $"candidates[{x.i}].votes", $"{x.c.Candidate}: {x.c.Votes} phiếu, nhiều hơn số phiếu phát ra ({ballots})", $"{x.c.Candidate}: {x.c.Votes} votes, more than the {ballots} ballots cast")));
+        PartyRules.Refuse(problems);
 
-            if (candidates.FindIndex(c => c.Name == candidates[i].Name) != i)
-            {
-                problems.Add(new($"candidates[{i}].name", $"{candidates[i].Name} có tên hai lần", $"{candidates[i].Name} is listed twice"));
-            }
-        }
-
-        ConfidenceVoteActivity.Refuse(problems);
-        var ranked = candidates.Select(c => (c.Name, c.Votes, Rule: PartyRules.Election(c.Name, c.Votes, summoned)))
-            .OrderByDescending(c => c.Votes).ToList();
-        var majority = ranked.Where(c => c.Rule.Elected).ToList();
-        if (majority.Count > seats && majority[seats - 1].Votes == majority[seats].Votes)
-        {
-            ConfidenceVoteActivity.Refuse([new("candidates", $"Hòa phiếu ở chỗ cuối cùng ({majority[seats].Votes} phiếu): phải bầu lại giữa những người bằng phiếu", $"Tie for the last seat ({majority[seats].Votes} votes): hold another round between them")]);
-        }
-
-        var elected = majority.Take(seats).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var results = ranked.Select(c => new ElectionCandidateResult(c.Name, c.Votes, elected.Contains(c.Name), elected.Contains(c.Name) || !c.Rule.Elected
-            ? c.Rule.Explanation
-            : new LocalizedText(c.Rule.Explanation.Vi + $" Nhưng đã đủ {seats} chỗ với người nhiều phiếu hơn.", c.Rule.Explanation.En + $" But the {seats} seats went to candidates with more votes."))).ToList();
+        var outcome = ElectionRule.ElectSeats(seats, summoned, candidates, rules);
+        PartyRules.Refuse(outcome.Problems.Select(p => PartyRules.Problem(p, "candidates")));
         var chair = data["chair"]?.GetValue<string>().Trim();
-        if (chair is not null && !elected.Contains(chair))
+        if (chair is not null && !outcome.Elected.Contains(chair))
         {
-            ConfidenceVoteActivity.Refuse([new("chair", $"{chair} không trúng cử nên không thể là chủ nhiệm", $"{chair} was not elected, so cannot be the chair")]);
+            PartyRules.Refuse([new("chair", $"{chair} không trúng cử nên không thể là chủ nhiệm", $"{chair} was not elected, so cannot be the chair")]);
         }
 
-        var summary = new LocalizedText(
-            $"{elected.Count}/{seats} chỗ được bầu; {surplusExplanation.Vi}",
-            $"{elected.Count} of {seats} seats filled; {surplusExplanation.En}");
+        var results = outcome.Candidates.Select(c => new ElectionCandidateResult(c.Candidate, c.Votes, outcome.Elected.Contains(c.Candidate), PartyRules.Text(c.Explanation))).ToList();
+        var summary = new LocalizedText($"{outcome.Explanation.Vi}; {surplus.Explanation.Vi}", $"{outcome.Explanation.En}; {surplus.Explanation.En}");
         context.Emit(new ElectionRecorded(context.Branch.Id, context.Step.Id, context.Text("body")!, seats, summoned, present, results, chair, summary, context.Now));
         context.Complete("elected", new JsonObject
         {
             ["body"] = context.Text("body"),
             ["seats"] = seats,
-            ["elected"] = new JsonArray(results.Where(r => r.Elected).Select(r => (JsonNode?)r.Candidate).ToArray()),
+            ["elected"] = new JsonArray(outcome.Elected.Select(n => (JsonNode?)n).ToArray()),
+            ["tiedForLastSeats"] = new JsonArray(outcome.TiedForLastSeats.Select(n => (JsonNode?)n).ToArray()),
             ["chair"] = chair,
             ["results"] = JsonSerializer.SerializeToNode(results, EventTypeRegistry.Json),
         });

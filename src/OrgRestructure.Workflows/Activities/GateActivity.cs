@@ -128,7 +128,7 @@ internal sealed class GateActivity : IActivity
 
         if (a is JsonValue x && b is JsonValue y && x.GetValueKind() == JsonValueKind.Number && y.GetValueKind() == JsonValueKind.Number)
         {
-            return x.GetValue<double>().CompareTo(y.GetValue<double>());
+            return x.AsDouble().CompareTo(y.AsDouble());
         }
 
         return string.CompareOrdinal(a.ToJsonString(), b.ToJsonString());

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Forms;
+using OrgRestructure.Workflows.Rules;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 
@@ -36,10 +38,19 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
 
     public JsonNode? Setting(string key) => Setting(Config[key]);
 
-    public int Integer(string key, int fallback) => Setting(key) is JsonValue v ? (int)v.GetValue<double>() : fallback;
+    public int Integer(string key, int fallback) => Setting(key) is JsonValue v ? (int)v.AsDouble() : fallback;
 
-    public Fraction Fraction(string key, string fallback) =>
-        Runtime.Fraction.Parse(Setting(key) is JsonValue v ? v.GetValue<string>() : fallback);
+    public Ratio Ratio(string key, string fallback) =>
+        PartyRules.Ratio(Setting(key) is JsonValue v ? v.GetValue<string>() : fallback);
+
+    /// <summary>The domain rules' thresholds for this step: its config (often {"param": ...}) over the domain defaults.</summary>
+    public RuleParameters RuleParameters() => new()
+    {
+        ConferenceQuorum = Ratio("quorum", "2/3"),
+        ConfidencePassThreshold = Ratio("passThreshold", "50%"),
+        MaximumSurplus = Ratio("surplus", "30%"),
+        StandingCommitteeMinimumExecutiveSize = Integer("standingCommitteeMinSeats", 9),
+    };
 
     public bool Flag(string key, bool fallback) => Setting(key) is JsonValue v ? v.GetValue<bool>() : fallback;
 
@@ -111,10 +122,10 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
         DateTimeOffset? remind = null;
         if (Setting(settings.DueWorkingDays) is JsonValue d)
         {
-            due = WorkingDays.Add(Now, (int)d.GetValue<double>());
+            due = WorkingDays.Add(Now, (int)d.AsDouble());
             if (Setting(settings.ReminderDaysBefore) is JsonValue r)
             {
-                remind = due.Value.AddDays(-(int)r.GetValue<double>());
+                remind = due.Value.AddDays(-(int)r.AsDouble());
             }
         }
 

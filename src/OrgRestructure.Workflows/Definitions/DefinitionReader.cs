@@ -47,7 +47,10 @@ public static partial class DefinitionReader
         var description = check.Text(doc, "description", "$", false);
         var legalBasis = check.StringList(doc, "legalBasis", "$", true) ?? [];
         var parameters = ReadParameters(check, doc);
-        check.ParameterTypes = parameters.ToDictionary(p => p.Key, p => p.Value.Type);
+        // Declared types count for references even when a default is wrong, so each mistake is reported once.
+        check.ParameterTypes = (doc["parameters"] as JsonObject ?? [])
+            .Where(p => p.Value?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && ParameterValues.Types.Contains(t.GetValue<string>()))
+            .ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>());
         var input = doc["input"] is null ? [] : FormFieldReader.ReadList(check, doc["input"], "$.input");
 
         var steps = new List<StepDefinition>();
@@ -200,7 +203,11 @@ public static partial class DefinitionReader
             var next = check.Str(s, "next", stepPath, false);
             var task = s["task"] is null ? null : ReadTask(check, s["task"], stepPath + ".task");
             var body = new List<StepDefinition>();
-            if (s["body"] is JsonArray bodyArray)
+            if (s["body"] is not null && kind is not null and not "ForEach")
+            {
+                check.Error(stepPath + ".body", $"only a ForEach step has a body, not a {kind} step");
+            }
+            else if (s["body"] is JsonArray bodyArray)
             {
                 body = ReadSteps(check, bodyArray, stepPath + ".body", id);
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrgRestructure.Workflows.Forms;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Workflows.Definitions;
 
@@ -77,7 +78,7 @@ internal static class FormFieldReader
 
         if (f[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
         {
-            return v.GetValue<double>();
+            return v.AsDouble();
         }
 
         check.Error($"{path}.{key}", "must be a number");

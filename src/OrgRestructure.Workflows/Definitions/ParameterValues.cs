@@ -19,9 +19,9 @@ public static class ParameterValues
         var kind = v.GetValueKind();
         return type switch
         {
-            "integer" => kind == JsonValueKind.Number && v.GetValue<double>() is var d && Math.Abs(d - Math.Round(d)) == 0,
+            "integer" => kind == JsonValueKind.Number && v.AsDouble() is var d && Math.Abs(d - Math.Round(d)) == 0,
             "number" => kind == JsonValueKind.Number,
-            "fraction" => kind == JsonValueKind.String && Fraction.TryParse(v.GetValue<string>(), out _),
+            "fraction" => kind == JsonValueKind.String && Rules.PartyRules.IsRatio(v.GetValue<string>()),
             "boolean" => kind is JsonValueKind.True or JsonValueKind.False,
             "string" => kind == JsonValueKind.String,
             _ => false,

@@ -23,6 +23,7 @@ public sealed record CaseStarted(
     LocalizedText Title,
     JsonObject Input,
     JsonObject Parameters,
+    string FirstStepId,
     string StartedBy,
     DateTimeOffset At) : ICaseEvent;
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,6 +10,8 @@ public static class EventTypeRegistry
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        // Vietnamese stays readable in stored events and replays; the data is never embedded in HTML unescaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };

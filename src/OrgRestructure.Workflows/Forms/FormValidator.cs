@@ -72,7 +72,7 @@ public static class FormValidator
                     break;
                 }
 
-                var number = value.GetValue<double>();
+                var number = value.AsDouble();
                 if (field.Type == "integer" && Math.Abs(number - Math.Round(number)) > 0)
                 {
                     problems.Add(new(path, "phải là số nguyên", "must be a whole number"));

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrgRestructure.EventStore.Replay;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.State;
@@ -6,10 +8,12 @@ using OrgRestructure.Workflows.State;
 namespace OrgRestructure.Workflows.Runtime;
 
 /// <summary>
-/// Folds a stored case stream into <see cref="CaseState"/> — the hook `orgrestructure replay`
-/// uses to print a case. Case streams are the ones whose first event is "case-started".
+/// Folds a stored case stream into <see cref="CaseState"/>. As an <see cref="IStreamFolder"/> it is
+/// what `orgrestructure replay` (and the server's registry) uses to print a case: found by
+/// reflection (public, parameterless) or registered with AddStreamFolder&lt;CaseStreamFolder&gt;().
+/// Case streams are the ones whose first event is "case-started".
 /// </summary>
-public static class CaseStreamFolder
+public sealed class CaseStreamFolder : IStreamFolder
 {
     public const string StreamPrefix = "case-";
 
@@ -34,4 +38,9 @@ public static class CaseStreamFolder
     public static string ToJson(CaseState state) => JsonSerializer.Serialize(state, Indented);
 
     private static readonly JsonSerializerOptions Indented = new(EventTypeRegistry.Json) { WriteIndented = true };
+
+    bool IStreamFolder.CanFold(string streamId, IReadOnlyList<StoredEvent> events) => IsCaseStream(events);
+
+    JsonNode? IStreamFolder.Fold(string streamId, IReadOnlyList<StoredEvent> events) =>
+        JsonSerializer.SerializeToNode(Fold(events), EventTypeRegistry.Json);
 }

@@ -59,7 +59,7 @@ public sealed partial class WorkflowEngine
                 throw new StepNotCurrent(task.StepId, branch.CurrentStepId);
             }
 
-            var submitted = (JsonObject)data.DeepClone();
+            var submitted = data.Normalized();
             FormValidator.Ensure(task.Form, submitted);
             session.Emit(new TaskCompleted(taskId, actor.Id, submitted, session.Now));
             var step = session.Definition.Step(task.StepId);

@@ -41,12 +41,19 @@ public sealed partial class WorkflowEngine(
             }
         }
 
-        var caseInput = (JsonObject)input.DeepClone();
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["CaseId"] = caseId,
+            ["Actor"] = actor.Id,
+            ["CorrelationId"] = options.CorrelationId,
+            ["Step"] = definition.Steps[0].Id,
+        });
+        var caseInput = input.Normalized();
         var parameters = ResolveParameters(definition, caseInput);
         FormValidator.Ensure(definition.Input, caseInput);
 
         var session = new CaseSession(definition, new CaseState(), actor, _clock.GetUtcNow());
-        session.Emit(new CaseStarted(caseId, definition.Id, definition.Version, definition.Hash, definition.Title, caseInput, parameters, actor.Id, session.Now));
+        session.Emit(new CaseStarted(caseId, definition.Id, definition.Version, definition.Hash, definition.Title, caseInput, parameters, definition.Steps[0].Id, actor.Id, session.Now));
         CaseRunner.Advance(session);
         return await AppendAsync(session, AppendRequest.NoStream, options, cancellationToken);
     }
@@ -129,10 +136,12 @@ public sealed partial class WorkflowEngine(
             ["CorrelationId"] = options.CorrelationId,
             ["Step"] = string.Join(",", state.CurrentSteps.Select(s => s.StepId)),
         });
+        // The session folds new events into this same state object, so remember where it was loaded.
+        var loadedVersion = state.Version;
         var session = new CaseSession(definition, state, actor, now ?? _clock.GetUtcNow());
         decide(session);
         CaseRunner.Advance(session);
-        return await AppendAsync(session, state.Version, options, cancellationToken);
+        return await AppendAsync(session, loadedVersion, options, cancellationToken);
     }
 
     private async Task<CaseCommandResult> AppendAsync(CaseSession session, long expectedVersion, CommandOptions options, CancellationToken cancellationToken)

@@ -38,8 +38,11 @@ public sealed class WorkflowRuleViolation : WorkflowException
     public IReadOnlyList<FieldProblem> Problems { get; }
 
     public static WorkflowRuleViolation Form(IReadOnlyList<FieldProblem> problems, string code = "form-invalid") =>
-        new(code, "Dữ liệu nhập không hợp lệ: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Vi}")),
-            "The submitted data is not valid: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.En}")), problems);
+        new(
+            code,
+            (code == "form-invalid" ? "Dữ liệu nhập không hợp lệ: " : "Không đúng quy định: ") + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Vi}")),
+            (code == "form-invalid" ? "The submitted data is not valid: " : "Refused by the rules: ") + string.Join("; ", problems.Select(p => $"{p.Field}: {p.En}")),
+            problems);
 }
 
 /// <summary>The task or step acted on is not the one the case is waiting at (409).</summary>

@@ -67,7 +67,7 @@ public sealed partial class CaseState
         s.StartedBy = e.StartedBy;
         s.StartedAt = e.At;
         s.Status = CaseStatus.Running;
-        s.Branches[RootBranchId] = new BranchState { Id = RootBranchId, Label = RootBranchId, Status = BranchStatus.Active };
+        s.Branches[RootBranchId] = new BranchState { Id = RootBranchId, Label = RootBranchId, Status = BranchStatus.Active, CurrentStepId = e.FirstStepId };
         return Touch(s, e.At, "case-started", null, null, e.DefinitionId + " v" + e.DefinitionVersion);
     }
 

@@ -28,6 +28,20 @@ public sealed class RatioTests
         Assert.Equal(6, Ratio.Half.MinimumToExceed(10));
     }
 
+    [Theory]
+    [InlineData("2/3", true)]
+    [InlineData("30%", true)]
+    [InlineData("1/0", false)]
+    [InlineData("4/3", false)]
+    [InlineData("half", false)]
+    [InlineData("99999999999%", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void try_parse_accepts_only_ratios_between_zero_and_one(string? text, bool valid)
+    {
+        Assert.Equal(valid, Ratio.TryParse(text, out _));
+    }
+
     [Fact]
     public void ratio_above_one_is_rejected()
     {

@@ -75,6 +75,38 @@ public sealed class SurveyCsvImportTests
     }
 
     [Fact]
+    public void conflicting_district_kinds_are_refused()
+    {
+        const string csv = """
+            district,districtKind,bloc,id,name,kind,members
+            Hội An,thành phố,government,ha-1,Chi bộ A,chi-bo-co-so,10
+            Hội An,huyện,government,ha-2,Chi bộ B,chi-bo-co-so,10
+            Hội An,,government,ha-3,Chi bộ C,chi-bo-co-so,10
+            Hội An,tỉnh,government,ha-4,Chi bộ D,chi-bo-co-so,10
+            """;
+
+        var result = SurveyImport.FromCsv(csv);
+
+        Assert.Equal(
+            [("conflicting-district-kind", "Hội An"), ("unknown-district-kind", "Hội An")],
+            result.Problems.Select(p => (p.Code, p.Subject)));
+        Assert.Equal("line 3: district kind differs from an earlier row (city / district)", result.Problems[0].En);
+    }
+
+    [Fact]
+    public void csv_may_name_its_province_in_a_column()
+    {
+        const string csv = """
+            province,district,bloc,id,name,kind,members
+            Quảng Nam,A,government,a-1,Chi bộ A,chi-bo-co-so,10
+            Quảng Nam,A,government,a-2,Chi bộ B,chi-bo-co-so,10
+            """;
+
+        Assert.Equal("Quảng Nam", SurveyImport.FromCsv(csv).Value.Province);
+        Assert.Equal(["conflicting-province", "conflicting-province"], SurveyImport.FromCsv(csv, "Đà Nẵng").Problems.Select(p => p.Code));
+    }
+
+    [Fact]
     public void csv_missing_columns_is_refused()
     {
         var result = SurveyImport.FromCsv("district,bloc,id,name\nA,government,x,X\n");

@@ -1,6 +1,7 @@
 using OrgRestructure.Domain.Organizations;
 using OrgRestructure.Domain.Rules;
 using OrgRestructure.Domain.Surveys;
+using OrgRestructure.Testing;
 
 namespace OrgRestructure.Domain.Tests.Surveys;
 
@@ -9,7 +10,7 @@ public sealed class SurveyJsonImportTests
     [Fact]
     public void quang_nam_survey_imports_all_districts_and_organizations()
     {
-        var result = SurveyImport.FromJson(File.ReadAllText(SharedData.QuangNamSurveyPath));
+        var result = SurveyImport.FromJson(File.ReadAllText(RepositoryPaths.SurveyFile));
 
         Assert.True(result.IsSuccess, string.Join("\n", result.Problems));
         var survey = result.Value;

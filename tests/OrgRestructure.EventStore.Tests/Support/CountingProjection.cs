@@ -8,11 +8,14 @@ namespace OrgRestructure.EventStore.Tests.Support;
 /// Writes one row per delivered event into the store's database (no unique key, so a second
 /// delivery would show up as a duplicate row rather than an error).
 /// </summary>
-internal sealed class CountingProjection(string name = "counting") : IAsyncProjection
+internal sealed class CountingProjection(string name = "counting") : CountingProjectionBase(name);
+
+/// <summary>The counting projection, open for subclasses that DI can construct without arguments.</summary>
+internal class CountingProjectionBase(string name) : IAsyncProjection
 {
     public string Name { get; } = name;
 
-    private string Table => $"seen_{Name}";
+    private string Table => $"seen_{Name.Replace('-', '_')}";
 
     public async Task InitializeAsync(WriteScope scope, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using OrgRestructure.Testing;
 
 namespace OrgRestructure.EventStore.Tests.Support;
 
@@ -9,7 +10,7 @@ internal static class TestDatabases
 
     public static async Task<string> CreatePostgresAsync()
     {
-        var server = await DevPostgresServer.GetAsync();
+        var server = await PostgresServer.GetAsync();
         var connectionString = await server.CreateDatabaseAsync("es");
         // Keeps parallel test classes well under the server's connection limit.
         return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 25 }.ConnectionString;

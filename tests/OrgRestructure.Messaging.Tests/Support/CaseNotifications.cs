@@ -6,6 +6,16 @@ namespace OrgRestructure.Messaging.Tests.Support;
 internal static class CaseNotifications
 {
     /// <summary>Waits until the feed holds as many entries for the case as it expects, then returns them.</summary>
+    public static async Task<IReadOnlyList<FeedItem>> WaitForAsync(MessagingNode node, SevenStepCase kase, TimeSpan? limit = null)
+    {
+        IReadOnlyList<FeedItem> items = [];
+        await Eventually.UntilAsync(
+            async () => (items = await node.Feed.GetCaseNotificationsAsync(kase.CaseId)).Count >= kase.Expected.Count,
+            () => $"{kase.Expected.Count} notifications for {kase.CaseId} (have {items.Count}; {node.Describe()})",
+            limit);
+        return items;
+    }
+
     public static async Task<IReadOnlyList<FeedItem>> WaitForAsync(INotificationFeed feed, SevenStepCase kase, TimeSpan? limit = null)
     {
         IReadOnlyList<FeedItem> items = [];

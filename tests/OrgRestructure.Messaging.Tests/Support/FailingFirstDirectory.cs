@@ -18,6 +18,6 @@ internal sealed class FailingFirstDirectory(IParticipantDirectory inner) : IPart
             ? throw new TimeoutException($"Directory did not answer for {userId}")
             : inner.FindAsync(userId, cancellationToken);
 
-    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, CancellationToken cancellationToken = default) =>
-        inner.GroupMembersAsync(group, caseId, cancellationToken);
+    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default) =>
+        inner.GroupMembersAsync(group, caseId, scope, cancellationToken);
 }

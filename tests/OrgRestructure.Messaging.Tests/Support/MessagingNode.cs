@@ -33,6 +33,7 @@ internal sealed class MessagingNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
+        builder.Logging.AddFilter("OrgRestructure", LogLevel.Information);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(directory);
         builder.Services.AddOrgRestructureMessaging(rabbitMq?.ToString(), o =>
@@ -41,9 +42,10 @@ internal sealed class MessagingNode : IAsyncDisposable
             o.RetryMinInterval = TimeSpan.FromMilliseconds(50);
             o.RetryMaxInterval = TimeSpan.FromMilliseconds(500);
             o.ProbeInterval = TimeSpan.FromSeconds(1);
-            o.UnhealthyRestartAfter = TimeSpan.FromSeconds(5);
+            o.UnhealthyRestartAfter = TimeSpan.FromSeconds(20);
             o.LeaderRetryInterval = TimeSpan.FromMilliseconds(200);
             o.PublishTimeout = TimeSpan.FromSeconds(3);
+            o.NodeName = "node-" + Guid.NewGuid().ToString("N")[..8];
             configure(o);
         });
         var host = builder.Build();
@@ -56,6 +58,10 @@ internal sealed class MessagingNode : IAsyncDisposable
         var report = await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => r.Name == MessagingHealthCheck.Name);
         return report.Status;
     }
+
+    /// <summary>State for a failure message.</summary>
+    public string Describe() =>
+        $"relay leader={Relay.IsLeader} position={Relay.Position} published={Relay.Published} error={Relay.LastError}; bus healthy={Bus.IsHealthy} '{Bus.Description}' restarts={Bus.Restarts}";
 
     public async Task StopAsync() => await _host.StopAsync(TimeSpan.FromSeconds(15));
 
@@ -70,4 +76,9 @@ internal sealed class MessagingNode : IAsyncDisposable
             _host.Dispose();
         }
     }
+}
+
+internal static class ServiceProviderExtensions
+{
+    public static MessagingOptions GetOptions(this IServiceProvider services) => services.GetRequiredService<MessagingOptions>();
 }

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using OrgRestructure.EventStore.Migrations;
+using OrgRestructure.EventStore.Projections;
+using OrgRestructure.EventStore.Storage;
+using OrgRestructure.EventStore.Streams;
+
+namespace OrgRestructure.Cli.Commands.Bench;
+
+/// <summary>Append, read+fold and rebuild throughput of one store, with the raw ceiling when given.</summary>
+internal static class StoreBenchmark
+{
+    public static readonly int[] WriterCounts = [1, 8, 32];
+    public static readonly int[] EventsPerTransaction = [1, 5];
+
+    private static readonly EventMetadata Metadata = new("bench", "organization-board", Guid.NewGuid());
+
+    public static async Task<BackendResults> RunAsync(
+        string backend, string where, IRelationalEventStore store, RawInsertBenchmark? raw, TimeSpan cell, TextWriter log, CancellationToken cancellationToken)
+    {
+        var projection = new BenchSummaryProjection();
+        await new EventStoreMigrator(store, null, [projection]).MigrateAsync(cancellationToken);
+        if (raw is not null)
+        {
+            await raw.CreateTableAsync(cancellationToken);
+        }
+
+        var cells = new List<AppendCell>();
+        foreach (var writers in WriterCounts)
+        {
+            foreach (var size in EventsPerTransaction)
+            {
+                var versions = new long[writers];
+                var prefix = $"bench-{writers}x{size}-{Guid.NewGuid():N}";
+                var events = Enumerable.Range(0, size).Select(i => new NewEvent("StepRecorded", Payload(i))).ToArray();
+                var (txns, seconds) = await MeasureAsync(writers, cell, async w =>
+                {
+                    await store.AppendAsync(new AppendRequest($"{prefix}-{w}", versions[w], events, Metadata), cancellationToken);
+                    versions[w] += size;
+                });
+                var result = new AppendCell(backend, writers, size, txns * size / seconds, txns / seconds);
+                if (raw is not null)
+                {
+                    var (rawTxns, rawSeconds) = await MeasureAsync(writers, cell, w => raw.InsertAsync(w, size, Payload(0), cancellationToken));
+                    result = result with { RawTransactionsPerSecond = rawTxns / rawSeconds };
+                }
+
+                cells.Add(result);
+                var line = FormattableString.Invariant(
+                    $"  {backend,-10} {writers,2} writers x {size} event(s)/txn: {result.EventsPerSecond,9:N0} ev/s {result.TransactionsPerSecond,8:N0} txn/s");
+                if (result.RatioToRaw is { } r)
+                {
+                    line += FormattableString.Invariant($"  raw {result.RawTransactionsPerSecond,8:N0} txn/s  ours/raw {r:0.00}");
+                }
+
+                await log.WriteLineAsync(line);
+            }
+        }
+
+        var (read, readSeconds) = await ReadAndFoldAsync(store, cancellationToken);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {backend,-10} read+fold: {read:N0} events, {read / readSeconds:N0} ev/s"));
+        var daemon = new ProjectionDaemon(store, [projection], new ProjectionDaemonOptions { BatchSize = 5000 });
+        var rebuild = Stopwatch.StartNew();
+        var rebuilt = await daemon.RebuildAsync(projection.Name, cancellationToken);
+        var rebuildSeconds = rebuild.Elapsed.TotalSeconds;
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {backend,-10} rebuild: {rebuilt:N0} events, {rebuilt / rebuildSeconds:N0} ev/s"));
+        return new BackendResults(backend, where, cells, read, read / readSeconds, rebuilt, rebuilt / rebuildSeconds);
+    }
+
+    /// <summary>Runs <paramref name="writers"/> loops of <paramref name="step"/> for the duration (after a short warm-up).</summary>
+    private static async Task<(long Operations, double Seconds)> MeasureAsync(int writers, TimeSpan duration, Func<int, Task> step)
+    {
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(async w =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await step(w);
+            }
+        }));
+        long operations = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await step(w);
+                Interlocked.Increment(ref operations);
+            }
+        })));
+        return (operations, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Reads every event in global order and folds it (parsing each event's JSON) into per-stream state.</summary>
+    private static async Task<(long Events, double Seconds)> ReadAndFoldAsync(IRelationalEventStore store, CancellationToken cancellationToken)
+    {
+        var state = new Dictionary<string, (long Version, long Steps)>(StringComparer.Ordinal);
+        long count = 0;
+        long after = 0;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var page = await store.ReadAllAsync(after, 10_000, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var e in page)
+            {
+                using var data = JsonDocument.Parse(e.Data);
+                var step = data.RootElement.GetProperty("step").GetInt64();
+                var current = state.GetValueOrDefault(e.StreamId);
+                state[e.StreamId] = (e.StreamVersion, current.Steps + step);
+            }
+
+            count += page.Count;
+            after = page[^1].GlobalPosition;
+        }
+
+        return (count, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>About 250 bytes of JSON, the size of a typical workflow event.</summary>
+    internal static string Payload(int step) => $$"""
+        {"caseId":"{{Guid.NewGuid()}}","step":{{step}},"activity":"vetting","candidate":"Nguyễn Văn An","decision":"approved","reason":"Đủ tiêu chuẩn theo quy định","reviewer":"ubkt.tamky","comment":"Hồ sơ đầy đủ, đã thẩm tra lý lịch"}
+        """;
+}
