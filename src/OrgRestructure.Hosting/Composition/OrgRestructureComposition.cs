@@ -3,10 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgRestructure.EventStore.Hosting;
 using OrgRestructure.Hosting.Configuration;
 using OrgRestructure.Messaging;
-using OrgRestructure.Messaging.Deadlines;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Hosting;
-using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Hosting.Composition;
 
@@ -18,7 +16,8 @@ public static class OrgRestructureComposition
 {
     /// <summary>
     /// The event store per settings (SQLite file or PostgreSQL), the workflow engine over the
-    /// definitions in workflows/, and messaging (in-memory bus, or RabbitMQ when configured).
+    /// definitions in workflows/, and messaging (in-memory bus, or RabbitMQ when configured; its
+    /// deadline scheduler fires the engine's due timers).
     /// Register an <c>IParticipantDirectory</c> before this call to replace the in-memory one.
     /// </summary>
     public static IServiceCollection AddOrgRestructure(this IServiceCollection services, OrgRestructureSettings settings)
@@ -30,7 +29,6 @@ public static class OrgRestructureComposition
         Directory.CreateDirectory(settings.DataDirectory);
         services.AddEventStore(settings.EventStoreConnectionString, settings.SqlitePath);
         services.AddWorkflowEngine(WorkflowsDirectory(settings));
-        services.TryAddSingleton<IDueTimerFirer, EngineTimerFirer>();
         services.AddOrgRestructureMessaging(settings.RabbitMqUri, o =>
         {
             o.PostgresConnectionString = settings.EventStoreConnectionString;
@@ -48,12 +46,5 @@ public static class OrgRestructureComposition
     {
         ArgumentNullException.ThrowIfNull(settings);
         return settings.WorkflowsDirectory ?? WorkflowDefinitionRegistry.LocateDefaultDirectory();
-    }
-
-    /// <summary>The deadline scheduler's view of the engine: fire every due timer, report how many cases moved.</summary>
-    private sealed class EngineTimerFirer(IWorkflowEngine engine) : IDueTimerFirer
-    {
-        public async Task<int> FireDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
-            (await engine.FireDueTimersAsync(now, cancellationToken)).Count;
     }
 }

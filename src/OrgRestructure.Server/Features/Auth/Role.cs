@@ -60,8 +60,8 @@ public static class Roles
     /// <summary>The server role behind a definition's role name; null for roles no account holds (e.g. the new executive committee).</summary>
     public static Role? FromEngineRole(string engineRole) => All.Cast<Role?>().FirstOrDefault(r => EngineRole(r!.Value) == engineRole);
 
-    /// <summary>A definition role name in the page's language (falls back to the name itself).</summary>
-    public static string Label(string engineRole, bool english) => FromEngineRole(engineRole) is { } r
+    /// <summary>A role — a definition's role name or a server role's name — in the page's language (falls back to the name itself).</summary>
+    public static string Label(string engineRole, bool english) => (FromEngineRole(engineRole) ?? (Enum.TryParse<Role>(engineRole, out var parsed) ? parsed : null)) is { } r
         ? english ? English(r) : Vietnamese(r)
         : engineRole switch
         {
