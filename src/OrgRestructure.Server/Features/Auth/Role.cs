@@ -61,7 +61,7 @@ public static class Roles
     public static Role? FromEngineRole(string engineRole) => All.Cast<Role?>().FirstOrDefault(r => EngineRole(r!.Value) == engineRole);
 
     /// <summary>A role — a definition's role name or a server role's name — in the page's language (falls back to the name itself).</summary>
-    public static string Label(string engineRole, bool english) => (FromEngineRole(engineRole) ?? (Enum.TryParse<Role>(engineRole, out var parsed) ? parsed : null)) is { } r
+    public static string Label(string engineRole, bool english) => (FromEngineRole(engineRole) ?? (Enum.TryParse<Role>(engineRole, out var parsed) ? (Role?)parsed : null)) is { } r
         ? english ? English(r) : Vietnamese(r)
         : engineRole switch
         {
