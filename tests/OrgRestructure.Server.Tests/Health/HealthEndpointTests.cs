@@ -11,7 +11,8 @@ public sealed class HealthEndpointTests
     {
         using var server = new HealthServer();
 
-        var health = await server.GetAsync();
+        // The bus starts in the background (the node must start without a broker), so wait for it.
+        var health = await server.WaitForAsync(HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.OK, health.Status);
         Assert.Equal("Healthy", health.Json.GetProperty("status").GetString());

@@ -104,8 +104,9 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
         return await ViewAsync(result.State, ct);
     }
 
-    public Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
+    public async Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
     {
+        await GetStateAsync(caller, caseId, null, null, ct);
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
             throw RequestRejectedException.Forbidden();
@@ -116,7 +117,7 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Cần nêu lý do hủy / a reason is required"] });
         }
 
-        return RunAsync(caller, caseId, (actor, options) => engine.CancelCaseAsync(caseId, reason.Trim(), actor, options, ct), commandId, ct);
+        return await RunAsync(caller, caseId, (actor, options) => engine.CancelCaseAsync(caseId, reason.Trim(), actor, options, ct), commandId, ct);
     }
 
     public Task<CaseView> ClaimAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>

@@ -109,8 +109,9 @@ public static class TaskForm
 
         return field.Type switch
         {
-            "integer" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
-            "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            // Parsed as JSON text so the value is the same kind of node an API client's number becomes.
+            "integer" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonNode.Parse(n.ToString(CultureInfo.InvariantCulture)),
+            "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonNode.Parse(d.ToString("R", CultureInfo.InvariantCulture)),
             "boolean" => text is "true" or "on",
             "stringList" => new JsonArray([.. text.Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => (JsonNode)JsonValue.Create(s))]),
             _ => text,
