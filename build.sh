@@ -46,8 +46,22 @@ build() {
     fi
 }
 
+# Longest first, so the slow projects do not start last and leave a core idle: by the durations of
+# the previous run when known (new projects first), else by a guess from what the tests use.
 test_projects() {
-    find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort
+    local durations=$ARTIFACTS/logs/durations.txt project name weight
+    for project in $(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj'); do
+        name=$(basename "$project" .csproj)
+        if [ -f "$durations" ]; then
+            weight=$(awk -v n="$name" '$1 == n { print $2 }' "$durations")
+            weight=${weight:-99999}
+        else
+            # Tests that start servers or browsers dominate; plain unit tests are quick.
+            weight=$(( $(grep -rlE 'RabbitMqServer|PostgresServer|WebApplicationFactory|Playwright' --include='*.cs' "$(dirname "$project")" | wc -l) * 10
+                + $(grep -rlE '\[(Fact|Theory)' --include='*.cs' "$(dirname "$project")" | wc -l) ))
+        fi
+        echo "$weight $project"
+    done | sort -rn | cut -d' ' -f2
 }
 
 # Runs one test project; its TRX lands in artifacts/test-results/NAME.trx, its exit code in NAME.rc.
@@ -60,6 +74,7 @@ run_test_project() {
         --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
         --blame-hang-timeout 8m "$@" >"$ARTIFACTS/logs/$name.log" 2>&1 || rc=$?
     echo "$rc" >"$RESULTS/$name.rc"
+    echo "$name $((SECONDS - start))" >>"$RESULTS/durations.txt"
     if [ "$rc" -ne 0 ]; then
         # Show the failures themselves, not the whole log.
         grep -E '^\s+(Failed |Error Message:)' -A2 "$ARTIFACTS/logs/$name.log" | head -40 >&2 || true
@@ -100,6 +115,7 @@ cmd_test() {
         run_test_project "$project" "$@" &
     done
     wait
+    mv "$RESULTS/durations.txt" "$ARTIFACTS/logs/durations.txt" 2>/dev/null || true
     summarize
 }
 

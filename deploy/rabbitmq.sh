@@ -161,7 +161,7 @@ cmd_stop() {
     local pid i
     pid=$(node_pid)
     rmq rabbitmqctl -q -n "$RABBITMQ_NODENAME" shutdown --timeout 60 >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
-    for ((i = 0; i < 120 && i >= 0; i++)); do
+    for ((i = 0; i < 120; i++)); do
         kill -0 "$pid" 2>/dev/null || break
         [ "$i" -eq 80 ] && kill -9 "$pid" 2>/dev/null
         sleep 0.25

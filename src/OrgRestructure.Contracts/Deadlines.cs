@@ -12,7 +12,9 @@ public sealed record DeadlineApproaching(
     DateTimeOffset OccurredAt,
     string? TaskId,
     DateTimeOffset? DueAt,
-    IReadOnlyList<string> Recipients) : ICaseIntegrationEvent;
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<string> RecipientGroups,
+    string? Scope) : ICaseIntegrationEvent;
 
 /// <summary>A step's or task's due date passed with the work not done.</summary>
 public sealed record DeadlineMissed(
@@ -26,4 +28,6 @@ public sealed record DeadlineMissed(
     DateTimeOffset OccurredAt,
     string? TaskId,
     DateTimeOffset? DueAt,
-    IReadOnlyList<string> Recipients) : ICaseIntegrationEvent;
+    IReadOnlyList<string> Recipients,
+    IReadOnlyList<string> RecipientGroups,
+    string? Scope) : ICaseIntegrationEvent;

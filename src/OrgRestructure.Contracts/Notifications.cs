@@ -16,8 +16,10 @@ public sealed record NotificationRequested(
     DateTimeOffset OccurredAt,
     string Kind,
     string? Message,
+    string? MessageEn,
     IReadOnlyList<string> Recipients,
-    IReadOnlyList<string> RecipientGroups) : ICaseIntegrationEvent;
+    IReadOnlyList<string> RecipientGroups,
+    string? Scope) : ICaseIntegrationEvent;
 
 /// <summary>A participant was told (feed entry written, e-mail queued). Published for audit and UI refresh.</summary>
 public sealed record ParticipantNotified(

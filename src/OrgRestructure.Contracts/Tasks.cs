@@ -1,6 +1,6 @@
 namespace OrgRestructure.Contracts;
 
-/// <summary>A human task was created for an assignee or a candidate group.</summary>
+/// <summary>A human task was created for an assignee, or for the members of its roles/candidate groups within <see cref="Scope"/> (e.g. one new committee).</summary>
 public sealed record TaskAssigned(
     Guid SourceEventId,
     long SourcePosition,
@@ -14,6 +14,7 @@ public sealed record TaskAssigned(
     string? TaskTitle,
     string? Assignee,
     IReadOnlyList<string> CandidateGroups,
+    string? Scope,
     DateTimeOffset? DueAt) : ICaseIntegrationEvent;
 
 /// <summary>A human task was completed (approved, rejected, returned …).</summary>

@@ -52,6 +52,12 @@ public sealed class MessagingOptions
 
     public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Extra configuration of the notification endpoint, applied inside its retry policy (filters
+    /// added here are retried with the consumer): for operators' filters and for fault tests.
+    /// </summary>
+    public Action<MassTransit.IReceiveEndpointConfigurator>? ConfigureNotificationEndpoint { get; set; }
+
     /// <summary>SMTP server for e-mail; null = in-app feed only.</summary>
     public SmtpOptions? Smtp { get; set; }
 

@@ -16,7 +16,8 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>
     /// MassTransit over RabbitMQ (<paramref name="rabbitMqUri"/>) or the in-memory transport (null),
     /// the outbox relay, the notification consumer with its feed and e-mail, the deadline scheduler
-    /// (when an <see cref="IDueTimerFirer"/> is registered) and the "messaging" health check.
+    /// (firing the registered <see cref="IDueTimerFirer"/> or <c>IWorkflowEngine</c>'s due timers) and the
+    /// "messaging" health check, which /health includes.
     /// Needs an <c>IEventStore</c> registered by the caller.
     /// </summary>
     public static IServiceCollection AddOrgRestructureMessaging(this IServiceCollection services, string? rabbitMqUri, Action<MessagingOptions>? configure = null)
@@ -99,16 +100,12 @@ public static class MessagingServiceCollectionExtensions
 
         if (options.RunDeadlineScheduler)
         {
-            services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => !HasFirer(services)
-                ? new NoOpHostedService()
-                : ActivatorUtilities.CreateInstance<DeadlineScheduler>(sp));
+            services.AddHostedService<DeadlineScheduler>();
         }
 
         services.AddHealthChecks().AddCheck<MessagingHealthCheck>(MessagingHealthCheck.Name, tags: ["ready", "messaging"]);
         return services;
     }
-
-    private static bool HasFirer(IServiceCollection services) => services.Any(d => d.ServiceType == typeof(IDueTimerFirer));
 
     private static void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator cfg, MessagingOptions options)
     {
@@ -120,6 +117,7 @@ public static class MessagingServiceCollectionExtensions
                 // goes to the queue's _error queue (operators: orgrestructure messages errors/retry).
                 e.UseMessageRetry(r => r.Exponential(options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryMinInterval));
                 e.PrefetchCount = 16;
+                options.ConfigureNotificationEndpoint?.Invoke(e);
                 e.ConfigureConsumer<NotificationConsumer>(context);
             });
         }
@@ -135,12 +133,5 @@ public static class MessagingServiceCollectionExtensions
             e.ConfigureConsumer<BusProbeConsumer>(context);
             context.GetRequiredService<BusHealthState>().ProbeAddress = e.InputAddress;
         });
-    }
-
-    private sealed class NoOpHostedService : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -41,7 +41,7 @@ public sealed class PostgresServer
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
-        var name = DatabaseName(prefix);
+        var name = UniqueName.From(prefix, maxLength: 63);
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -83,13 +83,4 @@ public sealed class PostgresServer
         Username = "postgres",
         Database = database,
     }.ConnectionString;
-
-    internal static string DatabaseName(string? prefix) => UniqueName(prefix, "test", maxLength: 63);
-
-    internal static string UniqueName(string? prefix, string fallback, int maxLength)
-    {
-        var clean = new string((prefix ?? fallback).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
-        var suffix = "_" + Guid.NewGuid().ToString("N")[..12];
-        return clean[..Math.Min(clean.Length, maxLength - suffix.Length)] + suffix;
-    }
 }

@@ -41,7 +41,7 @@ public sealed class RabbitMqServer
     /// <summary>Creates a virtual host that guest may use fully; returns amqp://guest:guest@127.0.0.1:PORT/VHOST.</summary>
     public async Task<Uri> CreateVirtualHostAsync(string? prefix = null)
     {
-        var name = PostgresServer.UniqueName(prefix, "test", maxLength: 100);
+        var name = UniqueName.From(prefix, maxLength: 100);
         await _virtualHosts.CreateAsync(name);
         return new Uri($"amqp://guest:guest@127.0.0.1:{Port}/{name}");
     }

@@ -8,6 +8,8 @@ namespace OrgRestructure.Hosting.Configuration;
 /// </summary>
 public sealed record OrgRestructureSettings(string? EventStoreConnectionString, string? RabbitMqUri, string DataDirectory)
 {
+    public const string WorkflowsDirectoryKey = "ORGRESTRUCTURE_WORKFLOWS_DIR";
+
     public const string EventStoreKey = "ConnectionStrings:EventStore";
     public const string RabbitMqKey = "ConnectionStrings:RabbitMq";
     public const string DataDirectoryKey = "ORGRESTRUCTURE_DATA_DIR";
@@ -18,6 +20,9 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
 
     public string SqlitePath => Path.Combine(DataDirectory, "orgrestructure.db");
 
+    /// <summary>The workflow definitions folder; null = found next to the content root or the binaries.</summary>
+    public string? WorkflowsDirectory { get; init; }
+
     public static OrgRestructureSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,7 +30,10 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
         return new OrgRestructureSettings(
             NullIfBlank(configuration[EventStoreKey]),
             NullIfBlank(configuration[RabbitMqKey]),
-            Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory));
+            Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory))
+        {
+            WorkflowsDirectory = NullIfBlank(configuration[WorkflowsDirectoryKey]),
+        };
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrgRestructure.Messaging.Leadership;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Messaging.Deadlines;
 
@@ -17,7 +18,17 @@ public interface IDueTimerFirer
     Task<int> FireDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Calls <see cref="IDueTimerFirer"/> periodically on one node at a time (leader lock).</summary>
+/// <summary>The engine as the scheduler's timer source: <see cref="IWorkflowEngine.FireDueTimersAsync(DateTimeOffset, CancellationToken)"/> over every running case.</summary>
+public sealed class WorkflowEngineTimerFirer(IWorkflowEngine engine) : IDueTimerFirer
+{
+    public async Task<int> FireDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        (await engine.FireDueTimersAsync(now, cancellationToken)).Count;
+}
+
+/// <summary>
+/// Calls <see cref="IDueTimerFirer"/> (or, when none is registered, the registered
+/// <see cref="IWorkflowEngine"/>) periodically on one node at a time (leader lock).
+/// </summary>
 public sealed partial class DeadlineScheduler(
     IServiceScopeFactory scopes,
     ILeaderLock leaderLock,
@@ -44,7 +55,14 @@ public sealed partial class DeadlineScheduler(
                 {
                     await using (var scope = scopes.CreateAsyncScope())
                     {
-                        var firer = scope.ServiceProvider.GetRequiredService<IDueTimerFirer>();
+                        var firer = scope.ServiceProvider.GetService<IDueTimerFirer>()
+                            ?? (scope.ServiceProvider.GetService<IWorkflowEngine>() is { } engine ? new WorkflowEngineTimerFirer(engine) : null);
+                        if (firer is null)
+                        {
+                            // Nothing to fire on this host (e.g. a CLI or a consumer-only node).
+                            return;
+                        }
+
                         var fired = await firer.FireDueTimersAsync(clock.GetUtcNow(), stoppingToken);
                         if (fired > 0)
                         {

@@ -22,8 +22,8 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
             {
                 try
                 {
-                    _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
-                    await using var channel = await _connection.CreateChannelAsync(cancellationToken: cancellationToken);
+                    var connection = await EnsureConnectedAsync(cancellationToken);
+                    await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
                     var ok = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
                     if (ok.ConsumerCount == 0)
                     {
@@ -53,8 +53,7 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
-            if (_connection.IsOpen)
+            if ((await EnsureConnectedAsync(cancellationToken)).IsOpen)
             {
                 return true;
             }
@@ -80,6 +79,9 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         await DropConnectionAsync();
         _gate.Dispose();
     }
+
+    private async Task<IConnection> EnsureConnectedAsync(CancellationToken cancellationToken) =>
+        _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
 
     private async Task DropConnectionAsync()
     {

@@ -15,8 +15,11 @@ public interface IParticipantDirectory
     /// <summary>The participant, or null when unknown (they still get a feed entry under their id).</summary>
     Task<Participant?> FindAsync(string userId, CancellationToken cancellationToken = default);
 
-    /// <summary>User ids of a group, within a case when <paramref name="caseId"/> is given (case-specific membership first, then global).</summary>
-    Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// User ids of a group or role: within <paramref name="scope"/> (e.g. one new committee) when
+    /// given, else within the case, else everywhere — the first of these that has members.
+    /// </summary>
+    Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A directory held in memory, filled by the host (demo data) or a test.</summary>
@@ -32,22 +35,26 @@ public sealed class InMemoryParticipantDirectory : IParticipantDirectory
         return this;
     }
 
-    /// <summary>Sets a group's members, for one case or (<paramref name="caseId"/> null) for all.</summary>
-    public InMemoryParticipantDirectory SetGroup(string group, IEnumerable<string> userIds, string? caseId = null)
+    /// <summary>Sets a group's members, for one scope or case (<paramref name="scopeOrCase"/>) or, when null, for all.</summary>
+    public InMemoryParticipantDirectory SetGroup(string group, IEnumerable<string> userIds, string? scopeOrCase = null)
     {
-        _groups[(group, caseId ?? string.Empty)] = userIds.Distinct(StringComparer.Ordinal).ToArray();
+        _groups[(group, scopeOrCase ?? string.Empty)] = userIds.Distinct(StringComparer.Ordinal).ToArray();
         return this;
     }
 
     public Task<Participant?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.TryGetValue(userId, out var p) ? p : null);
 
-    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<string> members =
-            (caseId is not null && _groups.TryGetValue((group, caseId), out var perCase)) ? perCase
-            : _groups.TryGetValue((group, string.Empty), out var global) ? global
-            : [];
-        return Task.FromResult(members);
+        foreach (var key in new[] { scope, caseId, string.Empty })
+        {
+            if (key is not null && _groups.TryGetValue((group, key), out var members))
+            {
+                return Task.FromResult<IReadOnlyList<string>>(members);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>([]);
     }
 }

@@ -57,7 +57,7 @@ public static class NotificationTemplates
             NotificationRequested n => ("notice:" + n.Kind,
                 en ? $"[{caseLabel}] Notice for {step}" : $"[{caseLabel}] Thông báo {step}",
                 (en ? $"Case {caseLabel} ({e.District}), {step}." : $"Hồ sơ {caseLabel} ({e.District}), {step}.")
-                + (string.IsNullOrWhiteSpace(n.Message) ? string.Empty : "\n\n" + n.Message)),
+                + ((en ? n.MessageEn ?? n.Message : n.Message) is { Length: > 0 } text ? "\n\n" + text : string.Empty)),
             DeadlineApproaching d => ("deadline-approaching",
                 en ? $"[{caseLabel}] Deadline approaching for {step}" : $"[{caseLabel}] Sắp đến hạn {step}",
                 (en ? $"The deadline of {step} in case {caseLabel} ({e.District}) is near." : $"Thời hạn của {step} trong hồ sơ {caseLabel} ({e.District}) sắp đến.") + Due(d.DueAt, en)),

@@ -12,22 +12,22 @@ public sealed class RecipientResolver(IParticipantDirectory directory)
     public async Task<IReadOnlyList<Participant>> ResolveAsync(ICaseIntegrationEvent e, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var (users, groups) = e switch
+        var (users, groups, scope) = e switch
         {
-            StepStarted s when s.Recipients.Count > 0 => (s.Recipients, []),
-            StepStarted s => ([], StepAudience.For(s.Step)),
-            TaskAssigned t when !string.IsNullOrEmpty(t.Assignee) => ([t.Assignee], []),
-            TaskAssigned t => ([], t.CandidateGroups),
-            NotificationRequested n => (n.Recipients, n.RecipientGroups),
-            DeadlineApproaching d => (d.Recipients, []),
-            DeadlineMissed d => (d.Recipients, []),
-            _ => ((IReadOnlyList<string>)[], (IReadOnlyList<string>)[]),
+            StepStarted s when s.Recipients.Count > 0 => (s.Recipients, [], null),
+            StepStarted s => ([], StepAudience.For(s.StepName), null),
+            TaskAssigned t when !string.IsNullOrEmpty(t.Assignee) => ([t.Assignee], [], t.Scope),
+            TaskAssigned t => ([], t.CandidateGroups, t.Scope),
+            NotificationRequested n => (n.Recipients, n.RecipientGroups, n.Scope),
+            DeadlineApproaching d => (d.Recipients, d.RecipientGroups, d.Scope),
+            DeadlineMissed d => (d.Recipients, d.RecipientGroups, d.Scope),
+            _ => ((IReadOnlyList<string>)[], (IReadOnlyList<string>)[], (string?)null),
         };
 
         var ids = new List<string>(users);
         foreach (var group in groups)
         {
-            ids.AddRange(await directory.GroupMembersAsync(group, e.CaseId, cancellationToken));
+            ids.AddRange(await directory.GroupMembersAsync(group, e.CaseId, scope, cancellationToken));
         }
 
         var result = new List<Participant>();

@@ -1,30 +1,22 @@
 namespace OrgRestructure.Messaging.Notifications;
 
 /// <summary>
-/// Who must hear that a step started when the engine did not name them: the group each of the
-/// seven steps concerns (domain.md). The directory resolves the group within the case.
+/// Who must hear that a step started beyond what the engine itself asks for. The formation
+/// definition already notifies the future committee's members (step 2, invite-members), every
+/// member and the new committee (step 6, notify-announced) and each task's role (task-created);
+/// this adds the bloc's cell leaders when the bloc conference (step 3) starts and the appointees
+/// when the standing committee's decision (step 5) starts. The directory resolves the groups.
 /// </summary>
 public static class StepAudience
 {
-    public const string StandingCommittee = "standing-committee";
-    public const string FutureCommitteeMembers = "future-committee-members";
-    public const string BlocCellLeaders = "bloc-cell-leaders";
-    public const string OrganizationBoard = "organization-board";
-    public const string InspectionCommittee = "inspection-committee";
-    public const string Appointees = "appointees";
-    public const string AllMembers = "all-members";
-    public const string NewExecutiveCommittee = "new-executive-committee";
+    public const string BlocCellLeaders = "bloc-cell-leader";
+    public const string Appointees = "appointee";
 
-    /// <summary>The groups for a step number (1–7); empty for other steps.</summary>
-    public static IReadOnlyList<string> For(int? step) => step switch
+    /// <summary>The groups for a step id of the definition; empty for other steps.</summary>
+    public static IReadOnlyList<string> For(string? stepId) => stepId switch
     {
-        1 => [StandingCommittee],
-        2 => [FutureCommitteeMembers],
-        3 => [BlocCellLeaders],
-        4 => [OrganizationBoard, InspectionCommittee],
-        5 => [Appointees],
-        6 => [AllMembers],
-        7 => [NewExecutiveCommittee],
+        "bloc-vote" => [BlocCellLeaders],
+        "decision" => [Appointees],
         _ => [],
     };
 }

@@ -24,7 +24,13 @@ internal sealed class CaseFactsCache(IEventStore store)
             _facts[stored.StreamId] = facts;
         }
 
-        return new StoredEventView(stored, data, facts);
+        var view = new StoredEventView(stored, data, facts);
+        if (stored.Type == StoredEventMap.Types.TaskCreated && view.Text("taskId") is { } taskId)
+        {
+            facts.RememberTask(taskId, view.StepId, view.Text("assigneeRole", "assignee"), view.Text("scope"));
+        }
+
+        return view;
     }
 
     private static CaseFacts FactsOf(StoredEvent first, JsonElement data)

@@ -25,17 +25,22 @@ public static class StoredEventMap
 
     private static readonly Dictionary<string, Func<StoredEventView, ICaseIntegrationEvent>> Table = new(StringComparer.Ordinal)
     {
-        [Types.CaseStarted] = e => new CaseLaunched(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("title", "name") ?? e.Facts.Title, e.Text("definitionId", "definition"), e.Stored.Actor),
+        [Types.CaseStarted] = e => new CaseLaunched(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("title", "name") ?? e.Facts.Title, e.Text("definitionId", "definition"), e.Text("startedBy") ?? e.Stored.Actor),
         [Types.StepStarted] = e => new StepStarted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.List("recipients", "participants")),
-        [Types.TaskCreated] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? e.Stored.EventId.ToString(), e.Text("title", "taskTitle", "name"), e.Text("assignee", "assignedTo"), e.List("candidateGroups", "candidateGroup", "groups"), e.Time("dueAt", "due", "dueDate")),
-        [Types.TaskCompleted] = e => new TaskCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? string.Empty, e.Text("completedBy") ?? e.Stored.Actor, e.Text("outcome", "decision", "result")),
+        [Types.TaskCreated] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? e.Stored.EventId.ToString(), e.Text("title", "taskTitle", "name"), e.Text("assignee", "assignedTo"), e.List("assigneeRole", "candidateGroups", "candidateGroup", "groups"), e.Text("scope"), e.Time("dueAt", "due", "dueDate")),
+        [Types.TaskCompleted] = e => new TaskCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? string.Empty, e.Text("completedBy", "by") ?? e.Stored.Actor, e.Text("outcome", "decision", "result")),
         [Types.StepCompleted] = e => new StepCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.Text("outcome", "explanation", "result")),
-        [Types.NotificationRequested] = e => new NotificationRequested(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("kind", "template", "reason") ?? "notice", e.Text("message", "text"), e.List("recipients", "recipient", "users"), e.List("recipientGroups", "groups", "candidateGroups")),
-        [Types.DeadlineApproaching] = e => new DeadlineApproaching(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId"), e.Time("dueAt", "due", "dueDate"), e.List("recipients", "assignee")),
-        [Types.DeadlineMissed] = e => new DeadlineMissed(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId"), e.Time("dueAt", "due", "dueDate"), e.List("recipients", "assignee")),
+        [Types.NotificationRequested] = e => new NotificationRequested(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("kind", "template", "reason") ?? "notice", e.Text("message", "text", "subject"), e.Nested("subject", "en"), e.List("recipients", "recipient", "users"), e.List("recipientRoles", "recipientGroups", "groups"), e.Text("scope")),
+        [Types.DeadlineApproaching] = e => new DeadlineApproaching(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId"), e.Time("dueAt", "due", "dueDate"), e.List("recipients", "assignee"), TaskRoles(e), TaskScope(e)),
+        [Types.DeadlineMissed] = e => new DeadlineMissed(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId"), e.Time("dueAt", "due", "dueDate"), e.List("recipients", "assignee"), [.. TaskRoles(e), .. e.List("escalatedTo")], TaskScope(e)),
         [Types.CaseCompleted] = e => new CaseCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title),
         [Types.CaseCancelled] = e => new CaseCancelled(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.Text("reason", "comment")),
     };
+
+    private static IReadOnlyList<string> TaskRoles(StoredEventView e) =>
+        e.Text("taskId") is { } task && e.Facts.AssigneeOfTask(task).Role is { } role ? [role] : [];
+
+    private static string? TaskScope(StoredEventView e) => e.Text("taskId") is { } task ? e.Facts.AssigneeOfTask(task).Scope : null;
 
     public static bool Publishes(string storedType) => Table.ContainsKey(storedType);
 

@@ -26,11 +26,18 @@ public sealed class StoredEventView
 
     public string CaseId => Text("caseId") ?? Facts.CaseId;
 
-    public string District => Text("district", "districtName", "districtId") ?? Facts.District;
+    public string District => Text("district", "districtName", "districtId") ?? Nested("input", "district") ?? Facts.District;
 
-    public int? Step => Number("step", "stepNumber", "stepIndex") ?? StepNumberFrom(Text("step", "stepId"));
+    /// <summary>The step id: the event's own, or that of the task it is about.</summary>
+    public string? StepId => Text("stepId", "activityId") ?? (Text("taskId") is { } task ? Facts.StepOfTask(task) : null);
 
-    public string? StepName => Text("stepName", "stepTitle", "stepId", "activityId") ?? (Property("step") is { ValueKind: JsonValueKind.String } s ? s.GetString() : null);
+    public int? Step => Number("step", "stepNumber", "stepIndex") ?? StepNumbers.Of(StepId) ?? StepNumberFrom(Text("step"));
+
+    public string? StepName => Text("stepName", "stepTitle") ?? StepId ?? (Property("step") is { ValueKind: JsonValueKind.String } s ? s.GetString() : null);
+
+    /// <summary>A string field of a nested object, e.g. input.district of case-started.</summary>
+    public string? Nested(string parent, string name) =>
+        Property(parent) is { ValueKind: JsonValueKind.Object } o && TextOf(o, name) is { } value ? value : null;
 
     public string? Text(params string[] names)
     {
@@ -39,6 +46,9 @@ public sealed class StoredEventView
         {
             JsonValueKind.String => p.Value.GetString(),
             JsonValueKind.Number => p.Value.GetRawText(),
+
+            // The engine's LocalizedText: Vietnamese is the default language.
+            JsonValueKind.Object => TextOf(p.Value, "vi") ?? TextOf(p.Value, "Vi"),
             _ => null,
         };
     }
@@ -130,5 +140,15 @@ public sealed class StoredEventView
     }
 }
 
-/// <summary>What the relay remembers about a case from its first event.</summary>
-public sealed record CaseFacts(string CaseId, string District, string? Title);
+/// <summary>What the relay remembers about a case: from its first event, and the step of each task it has seen.</summary>
+public sealed record CaseFacts(string CaseId, string District, string? Title)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? StepId, string? Role, string? Scope)> _tasks = new(StringComparer.Ordinal);
+
+    public string? StepOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? t.StepId : null;
+
+    /// <summary>The role and scope a task was assigned to: who hears of its deadline.</summary>
+    public (string? Role, string? Scope) AssigneeOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? (t.Role, t.Scope) : (null, null);
+
+    internal void RememberTask(string taskId, string? stepId, string? role, string? scope) => _tasks[taskId] = (stepId, role, scope);
+}

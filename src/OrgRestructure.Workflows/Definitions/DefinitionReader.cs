@@ -203,7 +203,11 @@ public static partial class DefinitionReader
             var next = check.Str(s, "next", stepPath, false);
             var task = s["task"] is null ? null : ReadTask(check, s["task"], stepPath + ".task");
             var body = new List<StepDefinition>();
-            if (s["body"] is JsonArray bodyArray)
+            if (s["body"] is not null && kind is not null and not "ForEach")
+            {
+                check.Error(stepPath + ".body", $"only a ForEach step has a body, not a {kind} step");
+            }
+            else if (s["body"] is JsonArray bodyArray)
             {
                 body = ReadSteps(check, bodyArray, stepPath + ".body", id);
             }

@@ -41,6 +41,13 @@ public sealed partial class WorkflowEngine(
             }
         }
 
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["CaseId"] = caseId,
+            ["Actor"] = actor.Id,
+            ["CorrelationId"] = options.CorrelationId,
+            ["Step"] = definition.Steps[0].Id,
+        });
         var caseInput = input.Normalized();
         var parameters = ResolveParameters(definition, caseInput);
         FormValidator.Ensure(definition.Input, caseInput);

@@ -1,4 +1,3 @@
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
 
@@ -11,19 +10,22 @@ public sealed class InMemoryTransportTests
     public async Task in_memory_transport_delivers_each_notification_of_a_seven_step_case_once_per_recipient()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
-        var directory = new FailingFirstDirectory(people);
-        await using var node = await MessagingNode.StartAsync(store, null, directory, o => o.SqlitePath = store.Path);
+        var faults = new FailFirstAttempt();
+        await using var node = await MessagingNode.StartAsync(store, null, people, o =>
+        {
+            o.SqlitePath = store.Path;
+            o.ConfigureNotificationEndpoint = faults.Configure;
+        });
 
         await kase.RunToEndAsync();
 
         var items = await CaseNotifications.WaitForAsync(node.Feed, kase);
         await CaseNotifications.WaitForRelayAsync(store, () => node.Relay.Position);
         CaseNotifications.AssertExactly(kase, await node.Feed.GetCaseNotificationsAsync(kase.CaseId));
-        Assert.True(directory.Failures > 0);
+        Assert.True(faults.Failures >= kase.Expected.Select(x => x.EventId).Distinct().Count());
         Assert.NotEmpty(items);
     }
 
@@ -31,8 +33,7 @@ public sealed class InMemoryTransportTests
     public async Task relay_restarted_mid_case_resumes_from_its_durable_checkpoint_without_repeating_notifications()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         await kase.LaunchAsync();

@@ -1,4 +1,3 @@
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Email;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
@@ -15,19 +14,19 @@ public sealed class RabbitMqNotificationTests
         var rabbit = await (await RabbitMqServer.GetAsync()).CreateVirtualHostAsync("seven");
         await using var smtp = await SmtpTestServer.StartAsync();
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
-        var directory = new FailingFirstDirectory(people);
+        var faults = new FailFirstAttempt();
         void Configure(MessagingOptions o)
         {
             o.SqlitePath = store.Path;
+            o.ConfigureNotificationEndpoint = faults.Configure;
             o.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = smtp.Port, PollInterval = TimeSpan.FromMilliseconds(200) };
         }
 
         await kase.LaunchAsync();
-        await using (var first = await MessagingNode.StartAsync(store, rabbit, directory, Configure))
+        await using (var first = await MessagingNode.StartAsync(store, rabbit, people, Configure))
         {
             await kase.RunNextStepAsync();
             await kase.RunNextStepAsync();
@@ -36,17 +35,17 @@ public sealed class RabbitMqNotificationTests
         }
 
         await kase.RunNextStepAsync();
-        await using var second = await MessagingNode.StartAsync(store, rabbit, directory, Configure);
+        await using var second = await MessagingNode.StartAsync(store, rabbit, people, Configure);
         while (!kase.Finished)
         {
             await kase.RunNextStepAsync();
         }
 
-        await CaseNotifications.WaitForAsync(second.Feed, kase);
+        await CaseNotifications.WaitForAsync(second, kase);
         await CaseNotifications.WaitForRelayAsync(store, () => second.Relay.Position);
         await Eventually.UntilAsync(() => smtp.Messages().Count >= kase.Expected.Count, "every e-mail received");
         CaseNotifications.AssertExactly(kase, await second.Feed.GetCaseNotificationsAsync(kase.CaseId));
-        Assert.True(directory.Failures > 0);
+        Assert.True(faults.Failures >= kase.Expected.Select(x => x.EventId).Distinct().Count());
 
         var mails = smtp.Messages();
         Assert.Equal(kase.Expected.Count, mails.Count);
@@ -59,8 +58,7 @@ public sealed class RabbitMqNotificationTests
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         await using var node = await MessagingNode.StartAsync(store, null, people, o =>
@@ -81,8 +79,12 @@ public sealed class RabbitMqNotificationTests
         Assert.Contains("Kính gửi đồng chí", invitation.Body, StringComparison.Ordinal);
         Assert.Contains(kase.CaseId, invitation.Body, StringComparison.Ordinal);
         Assert.Contains("Duy Xuyên", invitation.Body, StringComparison.Ordinal);
-        Assert.Contains("Kính mời đồng chí dự hội nghị lấy phiếu tín nhiệm.", invitation.Body, StringComparison.Ordinal);
-        var started = Assert.Single(mails, m => m.To.Contains(kase.Person("sc1"), StringComparison.Ordinal) && m.Subject.Contains("Bắt đầu", StringComparison.Ordinal));
-        Assert.Contains("bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", started.Subject, StringComparison.Ordinal);
+        Assert.Contains("Giấy mời hội nghị lấy phiếu tín nhiệm", invitation.Body, StringComparison.Ordinal);
+        var task = Assert.Single(mails, m => m.To.Contains(kase.Person("sc1"), StringComparison.Ordinal));
+        Assert.Contains("Nhiệm vụ mới ở bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", task.Subject, StringComparison.Ordinal);
+        Assert.Contains(kase.CaseId, task.Body, StringComparison.Ordinal);
+        var english = Assert.Single(mails, m => m.To.Contains(kase.Person("a2"), StringComparison.Ordinal));
+        Assert.Contains("Notice for step 2: Members' confidence vote", english.Subject, StringComparison.Ordinal);
+        Assert.Contains("Invitation to the confidence-vote conference", english.Body, StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ internal sealed class MessagingNode : IAsyncDisposable
 
     public EmailOutbox Emails => Services.GetRequiredService<EmailOutbox>();
 
-    public static async Task<MessagingNode> StartAsync(IEventStore store, Uri? rabbitMq, IParticipantDirectory directory, Action<MessagingOptions> configure)
+    public static async Task<MessagingNode> StartAsync(IEventStore store, Uri? rabbitMq, IParticipantDirectory directory, Action<MessagingOptions> configure, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -36,6 +36,7 @@ internal sealed class MessagingNode : IAsyncDisposable
         builder.Logging.AddFilter("OrgRestructure", LogLevel.Information);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(directory);
+        services?.Invoke(builder.Services);
         builder.Services.AddOrgRestructureMessaging(rabbitMq?.ToString(), o =>
         {
             o.RelayPollInterval = TimeSpan.FromMilliseconds(50);

@@ -1,104 +1,104 @@
 using System.Text.Json;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Messaging.Notifications;
+using OrgRestructure.Testing;
+using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Runtime;
+using OrgRestructure.Workflows.Tests.Support;
 
 namespace OrgRestructure.Messaging.Tests.Support;
 
 /// <summary>
-/// A seven-step formation case written to the log the way the engine writes it (its stored event
-/// types and fields), with the people it concerns registered in a participant directory. It
-/// knows, independently of the notification code, who must hear of each event.
+/// A real party-committee-formation case (one new committee) driven through the engine's public
+/// API, step by step, with the people of each role registered in a participant directory. It
+/// knows, from the stored events and independently of the notification code, who must hear of
+/// what: a task's role members (within its scope), a notification's role members, the bloc's
+/// cell leaders when the bloc vote starts and the appointees when the decision starts.
 /// </summary>
 internal sealed class SevenStepCase
 {
-    private static readonly (int Step, string StepId, string Audience, string? Assignee, string? Group)[] Steps =
-    [
-        (1, "define-criteria", "standing-committee", "ob1", null),
-        (2, "members-confidence-vote", "future-committee-members", "ob1", null),
-        (3, "bloc-confidence-vote", "bloc-cell-leaders", "ob1", null),
-        (4, "vetting", "vetting", null, "ubkt"),
-        (5, "standing-committee-decision", "appointees", "sc1", null),
-        (6, "announcement", "all-members", "ob1", null),
-        (7, "inspection-committee-election", "new-executive-committee", "a1", null),
-    ];
+    public const string Committee = "dx-government";
+    private static readonly Lazy<WorkflowDefinitionRegistry> Definitions = new(() => WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory));
+    private static readonly Actor StandingCommittee = new("bt-huyen", "district-standing-committee");
+    private static readonly Actor OrganizationBoard = new("btc-huyen", "district-organization-board");
+    private static readonly Actor InspectionCommittee = new("ubkt-huyen", "district-inspection-committee");
+    private static readonly Actor NewCommittee = new("bch-moi", "new-executive-committee");
+    private static readonly string[] Slate = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
 
     private readonly IEventStore _store;
-    private readonly Guid _correlation = Guid.NewGuid();
+    private readonly WorkflowEngine _engine;
+    private readonly string _prefix = "u" + Guid.NewGuid().ToString("N")[..6] + "-";
     private readonly List<(string Recipient, Guid EventId)> _expected = [];
-    private readonly Dictionary<string, string[]> _groups;
+    private readonly Dictionary<string, string[]> _roles;
+    private long _seenVersion;
     private int _nextStep = 1;
 
-    public SevenStepCase(IEventStore store, InMemoryParticipantDirectory directory, string district = "Duy Xuyên")
+    public SevenStepCase(IEventStore store, InMemoryParticipantDirectory directory, TimeProvider? clock = null)
     {
         _store = store;
-        District = district;
-        CaseId = "hs-" + Guid.NewGuid().ToString("N")[..8];
+        _engine = new WorkflowEngine(store, Definitions.Value, clock);
         string[] members = ["m1", "m2", "m3", "m4", "m5", "m6"];
         string[] appointees = ["a1", "a2", "a3"];
-        _groups = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        _roles = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["standing-committee"] = ["sc1", "sc2"],
-            ["future-committee-members"] = members,
-            ["bloc-cell-leaders"] = ["cl1", "cl2", "cl3"],
-            ["organization-board"] = ["ob1"],
-            ["inspection-committee"] = ["ik1", "ik2"],
-            ["appointees"] = appointees,
-            ["all-members"] = [.. members, .. appointees],
+            ["district-standing-committee"] = ["sc1", "sc2"],
+            ["district-organization-board"] = ["ob1"],
+            ["district-inspection-committee"] = ["ik1", "ik2"],
+            ["province-organization-board"] = ["pv1"],
+            ["party-member"] = [.. members, .. appointees],
             ["new-executive-committee"] = appointees,
-            ["ubkt"] = ["ik1", "ik2"],
+            [StepAudience.BlocCellLeaders] = ["cl1", "cl2", "cl3"],
+            [StepAudience.Appointees] = appointees,
         };
-        foreach (var (group, ids) in _groups)
+        foreach (var (role, ids) in _roles)
         {
-            directory.SetGroup(group, ids.Select(Person), CaseId);
+            directory.SetGroup(role, ids.Select(Person));
         }
 
-        foreach (var id in _groups.Values.SelectMany(x => x).Distinct())
+        foreach (var id in _roles.Values.SelectMany(x => x).Distinct())
         {
             // One appointee prefers English; everyone else reads Vietnamese.
             directory.Add(new Participant(Person(id), $"Đồng chí {id.ToUpperInvariant()}", $"{Person(id)}@example.test", id == "a2" ? "en" : "vi"));
         }
     }
 
-    public string CaseId { get; }
+    public string CaseId { get; private set; } = string.Empty;
 
-    public string StreamId => "case-" + CaseId;
+    public IWorkflowEngine Engine => _engine;
 
-    public string District { get; }
+    public string StreamId => CaseId;
 
-    public bool Finished => _nextStep > Steps.Length;
+    public bool Finished => _nextStep > 7;
 
-    /// <summary>(recipient, stored event id) of every notification the events so far call for.</summary>
+    /// <summary>(recipient, stored event id) of every notification the case's events so far call for.</summary>
     public IReadOnlyList<(string Recipient, Guid EventId)> Expected => _expected;
 
-    public string Person(string id) => $"{CaseId}-{id}";
+    public string Person(string id) => _prefix + id;
 
-    public async Task LaunchAsync() =>
-        await AppendAsync("case-started", new { caseId = CaseId, district = District, title = $"Thành lập Đảng bộ cơ sở khối Chính quyền huyện {District}", definitionId = "form-grassroots-committee" });
+    public async Task LaunchAsync()
+    {
+        var input = FormData.FormationInput(FormData.Committee(Committee, "Đảng bộ Khối Chính quyền huyện Duy Xuyên", 45));
+        var started = await _engine.StartCaseAsync("party-committee-formation", input, StandingCommittee);
+        CaseId = started.CaseId;
+        await ExpectNewEventsAsync();
+    }
 
-    /// <summary>Runs the next step: started, its task created (and on step 2 the conference invitation), task and step completed.</summary>
+    /// <summary>Completes the next of the seven steps (step 7 includes the new committee's first meeting).</summary>
     public async Task RunNextStepAsync()
     {
-        var (step, stepId, audience, assignee, group) = Steps[_nextStep - 1];
-        _nextStep++;
-        var started = await AppendAsync("step-started", new { caseId = CaseId, step, stepId });
-        Expect(started, audience == "vetting" ? [.. _groups["organization-board"], .. _groups["inspection-committee"]] : _groups[audience]);
-
-        var taskId = $"{CaseId}-t{step}";
-        var created = await AppendAsync("task-created", new { caseId = CaseId, step, stepId, taskId, title = $"Xử lý bước {step}", assignee = assignee is null ? null : Person(assignee), candidateGroups = group is null ? Array.Empty<string>() : [group] });
-        Expect(created, assignee is not null ? [assignee] : _groups[group!]);
-
-        if (step == 2)
+        var step = _nextStep++;
+        switch (step)
         {
-            var invited = _groups["future-committee-members"].Select(Person).ToArray();
-            var invitation = await AppendAsync("notification-requested", new { caseId = CaseId, step, stepId, kind = "conference-invitation", message = "Kính mời đồng chí dự hội nghị lấy phiếu tín nhiệm.", recipients = invited });
-            Expect(invitation, _groups["future-committee-members"]);
-        }
-
-        await AppendAsync("task-completed", new { caseId = CaseId, step, stepId, taskId, outcome = "approved" });
-        await AppendAsync("step-completed", new { caseId = CaseId, step, stepId, outcome = "done" });
-        if (Finished)
-        {
-            await AppendAsync("case-completed", new { caseId = CaseId });
+            case 1: await CompleteAsync("slate", FormData.Slate(Slate), StandingCommittee); break;
+            case 2: await CompleteAsync("members-vote", FormData.Vote(Slate, 45, 40, 31), OrganizationBoard); break;
+            case 3: await CompleteAsync("bloc-vote", FormData.Vote(Slate, 20, 18, 15), OrganizationBoard); break;
+            case 4: await CompleteAsync("vetting", FormData.Vetting(Slate), InspectionCommittee); break;
+            case 5: await CompleteAsync("decision", FormData.Decision("125-QĐ/HU", Slate), StandingCommittee); break;
+            case 6: await CompleteAsync("announcement", FormData.Announcement("125-QĐ/HU"), OrganizationBoard); break;
+            default:
+                await CompleteAsync("inspection-election", FormData.Election(3, Slate.Length, Slate.Length, Slate.Select(n => (n, Slate.Length)), Slate[0]), NewCommittee);
+                await CompleteAsync("first-meeting", FormData.FirstMeeting(), NewCommittee);
+                break;
         }
     }
 
@@ -111,16 +111,30 @@ internal sealed class SevenStepCase
         }
     }
 
-    private void Expect(Guid eventId, IEnumerable<string> people) =>
-        _expected.AddRange(people.Distinct().Select(p => (Person(p), eventId)));
-
-    private async Task<Guid> AppendAsync(string type, object data)
+    private async Task CompleteAsync(string stepId, System.Text.Json.Nodes.JsonObject data, Actor actor)
     {
-        var result = await _store.AppendAsync(new AppendRequest(
-            StreamId,
-            AppendRequest.Any,
-            [new NewEvent(type, JsonSerializer.Serialize(data))],
-            new EventMetadata("ob1", "organization-board", _correlation)));
-        return result.Events[0].EventId;
+        var state = await _engine.GetCaseAsync(CaseId);
+        var task = state.OpenTasks.Single(t => t.StepId == stepId);
+        await _engine.CompleteTaskAsync(CaseId, task.Id, data, actor);
+        await ExpectNewEventsAsync();
+    }
+
+    private async Task ExpectNewEventsAsync()
+    {
+        foreach (var e in await _store.ReadStreamAsync(CaseId, new StreamRange(_seenVersion + 1)))
+        {
+            _seenVersion = e.StreamVersion;
+            using var json = JsonDocument.Parse(e.Data);
+            var data = json.RootElement;
+            var roles = e.Type switch
+            {
+                "task-created" => [data.GetProperty("assigneeRole").GetString()!, .. data.GetProperty("candidateGroups").EnumerateArray().Select(x => x.GetString()!)],
+                "notification-requested" => data.GetProperty("recipientRoles").EnumerateArray().Select(x => x.GetString()!).ToArray(),
+                "step-started" when data.GetProperty("stepId").GetString() == "bloc-vote" => [StepAudience.BlocCellLeaders],
+                "step-started" when data.GetProperty("stepId").GetString() == "decision" => [StepAudience.Appointees],
+                _ => Array.Empty<string>(),
+            };
+            _expected.AddRange(roles.SelectMany(r => _roles.GetValueOrDefault(r, [])).Distinct().Select(p => (Person(p), e.EventId)));
+        }
     }
 }

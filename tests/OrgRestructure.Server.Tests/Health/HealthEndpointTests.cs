@@ -97,7 +97,9 @@ public sealed class HealthEndpointTests
         var live = await server.GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.Status);
-        Assert.Equal([HealthExtensions.BusCheck], health.Unhealthy);
+        // The broker is named by every check that depends on it (the bus probe, MassTransit's and messaging's); the event store stays healthy.
+        Assert.Contains(HealthExtensions.BusCheck, health.Unhealthy);
+        Assert.DoesNotContain(HealthExtensions.EventStoreCheck, health.Unhealthy);
         Assert.Equal(HttpStatusCode.OK, live.Status);
     }
 }

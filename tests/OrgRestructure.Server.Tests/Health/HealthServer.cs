@@ -34,12 +34,12 @@ internal sealed class HealthServer : IDisposable
     }
 
     /// <summary>
-    /// Polls until /health answers with the expected status (or a minute passes) and returns the
+    /// Polls until /health answers with the expected status (or two minutes pass) and returns the
     /// last answer. Reconnecting clients may take a moment to notice a broker come back.
     /// </summary>
     public async Task<HealthResponse> WaitForAsync(HttpStatusCode expected)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
             var health = await GetAsync();

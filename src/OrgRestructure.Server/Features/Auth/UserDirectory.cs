@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Identity;
+
+namespace OrgRestructure.Server.Features.Auth;
+
+/// <summary>An account: the password is only ever kept as an ASP.NET Core PasswordHasher hash.</summary>
+public sealed record UserAccount(Caller Caller, string PasswordHash);
+
+/// <summary>Accounts of this process. The embedded default seeds the demo users at start-up.</summary>
+public sealed class UserDirectory
+{
+    private readonly ConcurrentDictionary<string, UserAccount> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PasswordHasher<Caller> _hasher = new();
+
+    public IReadOnlyList<Caller> All => [.. _users.Values.Select(u => u.Caller).OrderBy(c => c.UserName, StringComparer.Ordinal)];
+
+    public void Add(Caller caller, string password) =>
+        _users[caller.UserName] = new UserAccount(caller, _hasher.HashPassword(caller, password));
+
+    public Caller? Find(string userName) => _users.TryGetValue(userName, out var u) ? u.Caller : null;
+
+    public Caller? SignIn(string? userName, string? password)
+    {
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password) || !_users.TryGetValue(userName, out var account))
+        {
+            return null;
+        }
+
+        return _hasher.VerifyHashedPassword(account.Caller, account.PasswordHash, password) == PasswordVerificationResult.Failed
+            ? null
+            : account.Caller;
+    }
+
+    /// <summary>People in <paramref name="role"/> who can see <paramref name="district"/>.</summary>
+    public IReadOnlyList<Caller> InRole(Role role, string province, string district) =>
+        [.. All.Where(c => c.Role == role && c.CanSee(province, district))];
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrgRestructure.Server.Features.Campaigns;
+using OrgRestructure.Server.Features.Shared;
+
+namespace OrgRestructure.Server.Features.Cases;
+
+public sealed record LaunchCaseRequest(string? District);
+
+public sealed record CancelCaseRequest(string? Reason);
+
+public sealed record CaseSummary(string CaseId, string District, string Status, int CurrentStep, int OpenTasks, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt);
+
+public static class CaseEndpoints
+{
+    public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+        group.MapGet("/", List);
+        group.MapPost("/", Launch);
+        group.MapGet("/{caseId}", Get);
+        group.MapPost("/{caseId}/cancel", Cancel);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CaseSummary>>> List(ClaimsPrincipal user, CaseService cases, string? status, string? district, CancellationToken ct)
+    {
+        var list = (await cases.ListAsync(user.Caller(), ct))
+            .Where(c => status is null || string.Equals(c.Status, status, StringComparison.OrdinalIgnoreCase))
+            .Where(c => district is null || c.District == district)
+            .Select(c => new CaseSummary(c.CaseId, c.District, c.Status, c.CurrentStep, c.OpenTasks.Count(), c.StartedAt, c.UpdatedAt))
+            .ToList();
+        return TypedResults.Ok<IReadOnlyList<CaseSummary>>(list);
+    }
+
+    /// <summary>A district launches its own case with the committees the province plan gives it.</summary>
+    private static async Task<Created<CaseView>> Launch(LaunchCaseRequest request, HttpContext context, CaseService cases, CampaignService campaigns, CancellationToken ct)
+    {
+        var caller = context.User.Caller();
+        if (string.IsNullOrWhiteSpace(request.District))
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["district"] = ["Bắt buộc nhập / required"] });
+        }
+
+        var plan = (await campaigns.GetAsync(caller, ct)).Plan
+            ?? throw RequestRejectedException.Conflict("Tỉnh chưa nhập khảo sát; chưa có phương án cho huyện.", "The province has not imported a survey; there is no plan for the district yet.");
+        var district = plan.Districts.FirstOrDefault(d => d.District == request.District.Trim())
+            ?? throw RequestRejectedException.NotFound("huyện / district " + request.District);
+        var state = await cases.StartAsync(caller, plan.Province, district.District, district.Committees, context.CommandId(), ct);
+        return TypedResults.Created($"/api/cases/{state.CaseId}", state);
+    }
+
+    private static async Task<Ok<CaseView>> Get(string caseId, ClaimsPrincipal user, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.GetAsync(user.Caller(), caseId, null, null, ct));
+
+    private static async Task<Ok<CaseView>> Cancel(string caseId, CancelCaseRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.CancelAsync(context.User.Caller(), caseId, request.Reason, context.CommandId(), ct));
+}

@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Planning;
+using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Server.Features.Auth;
+using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.Runtime;
+using OrgRestructure.Workflows.State;
+
+namespace OrgRestructure.Server.Features.Cases;
+
+/// <summary>
+/// The server's door to the workflow engine: every call checks the caller's scope against the
+/// case input (province, district) first — a case outside it is reported as not found — and then
+/// lets the engine decide (roles per task, rules, versions). Engine refusals keep their type so
+/// the problem-details writer maps them (422 rule, 409 step/version, 404 unknown).
+/// </summary>
+public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserDirectory users, TimeProvider clock)
+{
+    public const string FormationDefinitionId = "party-committee-formation";
+
+    public static Actor ActorOf(Caller caller) => new(caller.UserName, Roles.EngineRole(caller.Role), caller.District ?? caller.Province);
+
+    public async Task<IReadOnlyList<CaseState>> ListStatesAsync(Caller caller, CancellationToken ct)
+    {
+        var result = new List<CaseState>();
+        foreach (var id in (await store.ListStreamsAsync(ct)).Where(s => s.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)))
+        {
+            var state = await engine.GetCaseAsync(id, ct);
+            if (caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
+            {
+                result.Add(state);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<CaseView>> ListAsync(Caller caller, CancellationToken ct)
+    {
+        var views = new List<CaseView>();
+        foreach (var state in await ListStatesAsync(caller, ct))
+        {
+            views.Add(await ViewAsync(state, ct));
+        }
+
+        return views;
+    }
+
+    /// <summary>The engine state now, or as it was after <paramref name="version"/> / at <paramref name="at"/>. 404 when missing or out of scope.</summary>
+    public async Task<CaseState> GetStateAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct)
+    {
+        var state = caseId.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)
+            ? await engine.GetCaseAsync(caseId, ct)
+            : throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        if (!caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
+        {
+            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        }
+
+        return version is null && at is null ? state : await engine.GetCaseAtAsync(caseId, version, at, ct);
+    }
+
+    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct) =>
+        await ViewAsync(await GetStateAsync(caller, caseId, version, at, ct), ct);
+
+    public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(Caller caller, string caseId, CancellationToken ct)
+    {
+        await GetStateAsync(caller, caseId, null, null, ct);
+        return await store.ReadStreamAsync(caseId, null, ct);
+    }
+
+    /// <summary>Starts the formation case of a district with the committees the province plan gives it.</summary>
+    public async Task<CaseView> StartAsync(Caller caller, string province, string district, IReadOnlyList<ProposedCommittee> committees, string? commandId, CancellationToken ct)
+    {
+        if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
+        {
+            throw RequestRejectedException.Forbidden();
+        }
+
+        if (!caller.CanSee(province, district))
+        {
+            throw RequestRejectedException.NotFound("huyện / district " + district);
+        }
+
+        if (commandId is null && (await ListStatesAsync(caller, ct)).FirstOrDefault(c => CaseView.DistrictOf(c) == district && c.Status != CaseStatus.Cancelled) is { } existing)
+        {
+            throw RequestRejectedException.Conflict($"{district} đã có hồ sơ đang thực hiện ({existing.CaseId}).", $"{district} already has a case ({existing.CaseId}).");
+        }
+
+        var input = new JsonObject
+        {
+            ["province"] = province,
+            ["district"] = district,
+            ["committees"] = new JsonArray([.. committees.Select(c => (JsonNode)new JsonObject
+            {
+                ["id"] = c.Id,
+                ["name"] = c.Name,
+                ["blocs"] = new JsonArray([.. c.Blocs.Select(b => (JsonNode)JsonValue.Create(b.ToString()))]),
+                ["organizations"] = new JsonArray([.. c.SourceOrganizationIds.Select(o => (JsonNode)JsonValue.Create(o))]),
+                ["members"] = c.Members,
+            })]),
+        };
+        var result = await engine.StartCaseAsync(FormationDefinitionId, input, ActorOf(caller), new CommandOptions(commandId), cancellationToken: ct);
+        return await ViewAsync(result.State, ct);
+    }
+
+    public Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
+    {
+        if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
+        {
+            throw RequestRejectedException.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Cần nêu lý do hủy / a reason is required"] });
+        }
+
+        return RunAsync(caller, caseId, (actor, options) => engine.CancelCaseAsync(caseId, reason.Trim(), actor, options, ct), commandId, ct);
+    }
+
+    public Task<CaseView> ClaimAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
+        RunAsync(caller, caseId, (actor, options) => engine.ClaimTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
+
+    public Task<CaseView> ReleaseAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
+        RunAsync(caller, caseId, (actor, options) => engine.ReleaseTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
+
+    /// <summary>Gives the task to a known account; the boards and the standing committee may reassign, the engine checks the task's roles.</summary>
+    public async Task<CaseView> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
+    {
+        await GetStateAsync(caller, caseId, null, null, ct);
+        if (caller.Role is not (Role.DistrictStandingCommittee or Role.DistrictOrganizationBoard or Role.ProvinceOrganizationBoard or Role.Administrator))
+        {
+            throw RequestRejectedException.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(userName) || users.Find(userName.Trim()) is null)
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["userName"] = [$"Chọn một người dùng có trong hệ thống / choose a known user ('{userName}')"] });
+        }
+
+        var why = string.IsNullOrWhiteSpace(reason) ? $"Giao lại bởi {caller.UserName} / reassigned by {caller.UserName}" : reason.Trim();
+        return await RunAsync(caller, caseId, (actor, options) => engine.ReassignTaskAsync(caseId, taskId, userName.Trim(), null, why, actor, options, ct), commandId, ct);
+    }
+
+    public Task<CaseView> CompleteAsync(Caller caller, string caseId, string taskId, JsonObject data, string? commandId, CancellationToken ct) =>
+        RunAsync(caller, caseId, (actor, options) => engine.CompleteTaskAsync(caseId, taskId, data, actor, options, ct), commandId, ct);
+
+    /// <summary>Whether the caller may work the task: their role is its assignee role or a candidate group, or they hold it.</summary>
+    public static bool CanWork(Caller caller, TaskView task)
+    {
+        var role = Roles.EngineRole(caller.Role);
+        return task.Open && !caller.IsReadOnly && (caller.Role == Role.Administrator || task.Assignee == caller.UserName
+            || (task.Assignee is null && (task.AssigneeRole == role || task.CandidateGroups.Contains(role))));
+    }
+
+    private async Task<CaseView> RunAsync(Caller caller, string caseId, Func<Actor, CommandOptions, Task<CaseCommandResult>> command, string? commandId, CancellationToken ct)
+    {
+        await GetStateAsync(caller, caseId, null, null, ct);
+        var result = await command(ActorOf(caller), new CommandOptions(commandId));
+        return await ViewAsync(result.State, ct);
+    }
+
+    private async Task<CaseView> ViewAsync(CaseState state, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(state.CaseId, new StreamRange(1, state.Version), ct);
+        return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
+    }
+}

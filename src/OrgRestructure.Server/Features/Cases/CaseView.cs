@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.State;
+
+namespace OrgRestructure.Server.Features.Cases;
+
+/// <summary>A committee the case forms, as given in the case input (from the province plan).</summary>
+public sealed record CommitteeView(string Id, string Name, int Members, int Organizations, string? Exception);
+
+/// <summary>One committee's branch of the procedure: where it stands.</summary>
+public sealed record BranchView(string BranchId, string Label, string Status, string? CurrentStepId, int CurrentStep, IReadOnlyList<string> CompletedSteps);
+
+/// <summary>A task of a case as the API and pages show it; <see cref="Step"/> is the procedure's step number (0 for unnumbered steps).</summary>
+public sealed record TaskView(
+    string TaskId,
+    string BranchId,
+    string Branch,
+    string StepId,
+    int Step,
+    string Kind,
+    string TitleVi,
+    string TitleEn,
+    string AssigneeRole,
+    IReadOnlyList<string> CandidateGroups,
+    string? Assignee,
+    bool Open,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    string? CompletedBy);
+
+/// <summary>One line of the case's timeline: what happened (a stored event), who did it, when.</summary>
+public sealed record TimelineEntry(long Version, DateTimeOffset At, string Actor, string ActorRole, string Type, string? StepId, string SummaryVi, string SummaryEn);
+
+/// <summary>
+/// The engine's case state shaped for the API and the pages: province and district from the
+/// case input (they decide who may see it), steps numbered as the definition titles them.
+/// </summary>
+public sealed partial record CaseView(
+    string CaseId,
+    string DefinitionId,
+    int DefinitionVersion,
+    string TitleVi,
+    string TitleEn,
+    string Province,
+    string District,
+    string Status,
+    int CurrentStep,
+    IReadOnlyList<CommitteeView> Committees,
+    IReadOnlyList<BranchView> Branches,
+    IReadOnlyList<TaskView> Tasks,
+    IReadOnlyList<TimelineEntry> Timeline,
+    long Version,
+    DateTimeOffset StartedAt,
+    DateTimeOffset UpdatedAt,
+    string? Reason)
+{
+    public IEnumerable<TaskView> OpenTasks => Tasks.Where(t => t.Open);
+
+    public static string ProvinceOf(CaseState state) => Text(state.Input["province"]);
+
+    public static string DistrictOf(CaseState state) => Text(state.Input["district"]);
+
+    /// <summary>"Step 5: …" → 5; steps without a number in their title → 0.</summary>
+    public static int StepNumber(StepDefinition? step) =>
+        step is not null && StepTitle().Match(step.Title.En) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    public static CaseView From(CaseState state, WorkflowDefinition definition, IReadOnlyList<StoredEvent> events, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(events);
+        var steps = definition.AllSteps;
+        var labels = state.Branches.Values.ToDictionary(b => b.Id, b => b.Label, StringComparer.Ordinal);
+        var tasks = state.Tasks.Values.OrderBy(t => t.CreatedAt).Select(t => new TaskView(
+            t.Id, t.BranchId, labels.GetValueOrDefault(t.BranchId) ?? t.BranchId, t.StepId, StepNumber(steps.GetValueOrDefault(t.StepId)), t.Kind,
+            t.Title.Vi, t.Title.En, t.AssigneeRole, t.CandidateGroups, t.Assignee, t.Status == WorkTaskStatus.Open, t.Status.ToString(),
+            t.CreatedAt, t.DueAt, t.Status == WorkTaskStatus.Open && (t.Overdue || t.DueAt < now), t.CompletedBy)).ToList();
+        var branches = state.Branches.Values.Where(b => b.ForEachStepId is not null).OrderBy(b => b.Index).Select(b => new BranchView(
+            b.Id, b.Label, b.Status.ToString(), b.CurrentStepId, StepNumber(b.CurrentStepId is null ? null : steps.GetValueOrDefault(b.CurrentStepId)), [.. b.CompletedSteps])).ToList();
+        var current = branches.Where(b => b.Status == nameof(BranchStatus.Active) && b.CurrentStep > 0).Select(b => b.CurrentStep).DefaultIfEmpty(0).Min();
+        return new CaseView(
+            state.CaseId, state.DefinitionId, state.DefinitionVersion, state.Title.Vi, state.Title.En, ProvinceOf(state), DistrictOf(state),
+            state.Status.ToString(), current, ReadCommittees(state), branches, tasks,
+            [.. events.Select(e => Narrate(e, state, definition))], state.Version, state.StartedAt, state.UpdatedAt, state.Reason);
+    }
+
+    private static List<CommitteeView> ReadCommittees(CaseState state) =>
+        [.. (state.Input["committees"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new CommitteeView(
+            Text(c["id"]), Text(c["name"]), c["members"]?.GetValue<int>() ?? 0, (c["organizations"] as JsonArray)?.Count ?? 0, c["exception"]?.GetValue<string>()))];
+
+    private static string Text(JsonNode? node) => node?.GetValue<string>() ?? string.Empty;
+
+    [GeneratedRegex(@"^Step (\d+)")]
+    private static partial Regex StepTitle();
+}

@@ -1,0 +1,42 @@
+namespace OrgRestructure.Server.Features.Localization;
+
+/// <summary>
+/// The UI language of this request: Vietnamese unless the <c>lang</c> cookie says English. Pages
+/// write each string in both languages side by side (<c>T.L("Hộp việc", "Inbox")</c>) so a
+/// translation can never go missing.
+/// </summary>
+public sealed class Text(IHttpContextAccessor accessor)
+{
+    public const string CookieName = "lang";
+
+    public bool English { get; } = accessor.HttpContext?.Request.Cookies[CookieName] == "en";
+
+    public string Code => English ? "en" : "vi";
+
+    public string L(string vi, string en) => English ? en : vi;
+
+    /// <summary>A case or district status in the page's language.</summary>
+    public string Status(string status) => status switch
+    {
+        "Running" or "Active" => L("Đang thực hiện", "In progress"),
+        "Suspended" => L("Tạm dừng", "Suspended"),
+        "Completed" => L("Hoàn thành", "Completed"),
+        "Cancelled" => L("Đã hủy", "Cancelled"),
+        _ => L("Chưa bắt đầu", "Not started"),
+    };
+}
+
+public static class LocalizationEndpoints
+{
+    /// <summary>GET /lang/{code}?returnUrl=… sets the language cookie and goes back.</summary>
+    public static IEndpointRouteBuilder MapLocalizationSwitch(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context) =>
+        {
+            context.Response.Cookies.Append(Text.CookieName, code == "en" ? "en" : "vi", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+            return TypedResults.Redirect(target);
+        }).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

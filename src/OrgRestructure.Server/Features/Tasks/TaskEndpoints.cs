@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrgRestructure.Server.Features.Cases;
+using OrgRestructure.Server.Features.Shared;
+
+namespace OrgRestructure.Server.Features.Tasks;
+
+public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Data);
+
+public sealed record ReassignTaskRequest(string? UserName, string? Reason);
+
+public sealed record TallyPreviewRequest(int? Summoned, int? Present, Dictionary<string, int>? Votes);
+
+public static class TaskEndpoints
+{
+    public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Tasks").RequireAuthorization();
+        group.MapGet("/tasks", List);
+        group.MapPost("/tasks/preview-tally", PreviewTally);
+        group.MapPost("/cases/{caseId}/tasks/{taskId}/claim", Claim);
+        group.MapPost("/cases/{caseId}/tasks/{taskId}/release", Release);
+        group.MapPost("/cases/{caseId}/tasks/{taskId}/complete", Complete);
+        group.MapPost("/cases/{caseId}/tasks/{taskId}/reassign", Reassign);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<InboxItem>>> List(ClaimsPrincipal user, Inbox inbox, bool? mine, bool? overdue, CancellationToken ct) =>
+        TypedResults.Ok(await inbox.ListAsync(user.Caller(), mine, overdue, ct));
+
+    /// <summary>Computes a vote tally's outcome and explanation without recording anything.</summary>
+    private static Ok<TallyOutcome> PreviewTally(TallyPreviewRequest request, ClaimsPrincipal user)
+    {
+        user.Caller();
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.Summoned is null)
+        {
+            errors["summoned"] = ["Bắt buộc nhập / required"];
+        }
+
+        if (request.Present is null)
+        {
+            errors["present"] = ["Bắt buộc nhập / required"];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw RequestRejectedException.Invalid(errors);
+        }
+
+        return TypedResults.Ok(TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.Votes ?? []));
+    }
+
+    private static async Task<Ok<CaseView>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.ClaimAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
+
+    private static async Task<Ok<CaseView>> Release(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.ReleaseAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
+
+    private static async Task<Ok<CaseView>> Reassign(string caseId, string taskId, ReassignTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.ReassignAsync(context.User.Caller(), caseId, taskId, request.UserName, request.Reason, context.CommandId(), ct));
+
+    private static async Task<Ok<CaseView>> Complete(string caseId, string taskId, CompleteTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct)
+    {
+        if (request.Data is null)
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["data"] = ["Thiếu dữ liệu biểu mẫu / the form data is missing"] });
+        }
+
+        var data = JsonSerializer.SerializeToNode(request.Data)!.AsObject();
+        return TypedResults.Ok(await cases.CompleteAsync(context.User.Caller(), caseId, taskId, data, context.CommandId(), ct));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using OrgRestructure.Workflows.Forms;
+using OrgRestructure.Workflows.State;
+
+namespace OrgRestructure.Server.Features.Tasks;
+
+/// <summary>
+/// Binds an HTML form to a task's typed fields (from the workflow definition) and back: scalars by
+/// name, stringList one per line, objectList rows as <c>field[i].sub</c>. It only converts; the
+/// engine validates and refuses with field problems.
+/// </summary>
+public static class TaskForm
+{
+    public const int BlankRows = 2;
+
+    /// <summary>Rows offered for a list: what is there plus room to add; an empty list (a new slate) gets a full page of rows.</summary>
+    public const int EmptyListRows = 8;
+
+    public static int RowsToShow(int filled) => filled == 0 ? EmptyListRows : filled + BlankRows;
+
+    public static string Key(string field, int row, string sub) => $"{field}[{row}].{sub}";
+
+    /// <summary>Posted form values → the JSON object the engine's CompleteTask expects. Empty values and blank rows are left out.</summary>
+    public static JsonObject Read(IReadOnlyList<FormField> fields, IReadOnlyDictionary<string, string> posted)
+    {
+        var data = new JsonObject();
+        foreach (var field in fields)
+        {
+            if (field.Type == "objectList")
+            {
+                var rows = new JsonArray();
+                for (var i = 0; posted.Keys.Any(k => k.StartsWith($"{field.Name}[{i}].", StringComparison.Ordinal)); i++)
+                {
+                    var row = new JsonObject();
+                    foreach (var sub in field.Fields ?? [])
+                    {
+                        if (Value(sub, posted.GetValueOrDefault(Key(field.Name, i, sub.Name))) is { } v)
+                        {
+                            row[sub.Name] = v;
+                        }
+                    }
+
+                    // A row with only a yes/no answer is an unused row.
+                    if (row.Any(p => (field.Fields ?? []).First(f => f.Name == p.Key).Type != "boolean"))
+                    {
+                        rows.Add(row);
+                    }
+                }
+
+                if (rows.Count > 0)
+                {
+                    data[field.Name] = rows;
+                }
+            }
+            else if (Value(field, posted.GetValueOrDefault(field.Name)) is { } value)
+            {
+                data[field.Name] = value;
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>What the form starts with: the data this step last recorded on the branch (a returned slate is revised, not retyped), else rows named from the task's context.</summary>
+    public static JsonObject Prefill(CaseState state, WorkTask task)
+    {
+        var previous = state.Tasks.Values
+            .Where(t => t.BranchId == task.BranchId && t.StepId == task.StepId && t.Status == WorkTaskStatus.Completed && t.Data is not null)
+            .OrderBy(t => t.CompletedAt).LastOrDefault();
+        if (previous?.Data is { } data)
+        {
+            return (JsonObject)data.DeepClone();
+        }
+
+        var names = (task.Context["candidates"] ?? task.Context["vetted"]) as JsonArray;
+        var result = new JsonObject();
+        foreach (var field in task.Form)
+        {
+            if (field.Type == "objectList" && names is not null && field.Fields is [var first, ..] && first.Name is "candidate" or "name" && field.Name != "headDecisions")
+            {
+                result[field.Name] = new JsonArray([.. names.Select(n => (JsonNode)new JsonObject { [first.Name] = n?.ToString() })]);
+            }
+            else if (field.Type == "stringList" && task.Context[field.Name] is JsonArray list)
+            {
+                result[field.Name] = list.DeepClone();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A stored value as the input shows it.</summary>
+    public static string Show(JsonNode? node) => node switch
+    {
+        null => string.Empty,
+        JsonArray a => string.Join('\n', a.Select(x => x?.ToString())),
+        JsonValue v when v.TryGetValue<bool>(out var b) => b ? "true" : "false",
+        _ => node.ToString(),
+    };
+
+    private static JsonNode? Value(FormField field, string? text)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return field.Type switch
+        {
+            "integer" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            "number" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            "boolean" => text is "true" or "on",
+            "stringList" => new JsonArray([.. text.Split(['\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => (JsonNode)JsonValue.Create(s))]),
+            _ => text,
+        };
+    }
+}

@@ -1,0 +1,75 @@
+// Task forms: validation as you type and, for vote tallies, the computed outcome before submitting.
+(function () {
+  "use strict";
+  var form = document.getElementById("task-form");
+  if (!form) { return; }
+  var en = (window.orgText && window.orgText.lang === "en");
+  function t(vi, eng) { return en ? eng : vi; }
+  function num(name) { var el = form.elements.namedItem(name); return el && el.value !== "" ? Number(el.value) : null; }
+  function setError(el, message) {
+    var box = form.querySelector('.field-error[data-for="' + CSS.escape(el.name) + '"]');
+    el.classList.toggle("invalid", !!message);
+    if (box) { box.textContent = message || ""; }
+  }
+  var showAll = false;
+  function check(el) {
+    if (!el.name || el.type === "hidden" || el.tagName === "BUTTON") { return true; }
+    var v = el.value.trim(), msg = "";
+    if (el.required && v === "") { msg = t("Bắt buộc nhập", "Required"); }
+    else if (el.type === "number" && v !== "") {
+      var n = Number(v);
+      if (!Number.isInteger(n)) { msg = t("Phải là số nguyên", "Must be a whole number"); }
+      else if (el.min !== "" && n < Number(el.min)) { msg = t("Không được nhỏ hơn ", "Must be at least ") + el.min; }
+      else if (el.max !== "" && n > Number(el.max)) { msg = t("Không được lớn hơn ", "Must be at most ") + el.max; }
+      else if (el.name === "present" && num("summoned") !== null && n > num("summoned")) { msg = t("Số có mặt không được vượt số được triệu tập", "Present cannot exceed summoned"); }
+      else if (/^tallies\[\d+\]\./.test(el.name) && num("present") !== null && n > num("present")) { msg = t("Số phiếu không được vượt số có mặt", "Votes cannot exceed those present"); }
+      else if (el.name === "ballotsCast" && num("present") !== null && n > num("present")) { msg = t("Số phiếu phát ra không được vượt số có mặt", "Ballots cannot exceed those present"); }
+    }
+    if (!msg && /\]\.reason$/.test(el.name)) {
+      var sel = form.elements.namedItem(el.name.replace(/reason$/, "approved"));
+      if (sel && sel.value === "false" && v === "") { msg = t("Cần nêu lý do không đạt", "A reason is required to reject"); }
+    }
+    if (el.dataset.touched || showAll) { setError(el, msg); }
+    return !msg;
+  }
+  function checkAll() {
+    var ok = true;
+    Array.prototype.forEach.call(form.elements, function (el) { if (!check(el)) { ok = false; } });
+    var submit = document.getElementById("submit-task");
+    if (submit) { submit.disabled = !ok; }
+    return ok;
+  }
+  var pending = null;
+  function preview() {
+    var box = document.getElementById("tally-preview");
+    if (!box) { return; }
+    var votes = {};
+    // Votes in favour of a candidate: high + normal confidence (the rule counts both).
+    Array.prototype.forEach.call(form.querySelectorAll('table[data-field="tallies"] tbody tr'), function (tr) {
+      var name = tr.querySelector(".sub-candidate"), high = tr.querySelector(".sub-high"), normal = tr.querySelector(".sub-normal");
+      if (name && name.value.trim() !== "" && (high.value !== "" || normal.value !== "")) { votes[name.value.trim()] = Number(high.value || 0) + Number(normal.value || 0); }
+    });
+    if (num("summoned") === null || num("present") === null) { return; }
+    clearTimeout(pending);
+    pending = setTimeout(function () {
+      fetch("/api/tasks/preview-tally", { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": en ? "en" : "vi" }, credentials: "same-origin",
+        body: JSON.stringify({ summoned: num("summoned"), present: num("present"), votes: votes }) })
+        .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+        .then(function (res) {
+          box.innerHTML = "";
+          if (!res.ok) { box.className = "preview invalid"; box.textContent = res.body.title || ""; return; }
+          var o = res.body, h = document.createElement("p"), ul = document.createElement("ul");
+          box.className = "preview " + (o.valid ? "valid" : "invalid");
+          h.innerHTML = "<strong></strong>"; h.firstChild.textContent = t("Kết quả tính: ", "Computed outcome: ") + (en ? o.explanationEn : o.explanationVi);
+          o.candidates.forEach(function (c) { var li = document.createElement("li"); li.className = c.passes ? "pass" : "fail"; li.textContent = en ? c.explanationEn : c.explanationVi; ul.appendChild(li); });
+          box.appendChild(h); box.appendChild(ul);
+        });
+    }, 150);
+  }
+  form.addEventListener("input", function (e) {
+    e.target.dataset.touched = "1"; checkAll(); preview();
+  });
+  form.addEventListener("change", function () { checkAll(); });
+  form.addEventListener("submit", function (e) { showAll = true; if (!checkAll()) { e.preventDefault(); } });
+  if (num("summoned") !== null) { preview(); }
+})();

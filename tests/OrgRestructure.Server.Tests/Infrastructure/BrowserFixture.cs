@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace OrgRestructure.Server.Tests.Infrastructure;
+
+/// <summary>
+/// One headless Debian chromium for the browser tests (never a downloaded browser). Each test
+/// opens its own contexts, so cookies never leak between people.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>A signed-in person's browser tab, saving a screenshot of every page it is asked to.</summary>
+public sealed class Person : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private Person(IBrowserContext context, IPage page, string prefix)
+    {
+        _context = context;
+        Page = page;
+        Prefix = prefix;
+    }
+
+    public IPage Page { get; }
+
+    public string Prefix { get; }
+
+    public IBrowserContext Context => _context;
+
+    public static async Task<Person> SignInAsync(IBrowser browser, ServerHost host, string userName, string prefix, bool tablet = false)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = host.BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = tablet ? new ViewportSize { Width = 820, Height = 1180 } : new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "vi-VN",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", ServerHost.Password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        return new Person(context, page, prefix);
+    }
+
+    public async Task ShotAsync(string name) =>
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"{Prefix}-{name}.png"), FullPage = true });
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

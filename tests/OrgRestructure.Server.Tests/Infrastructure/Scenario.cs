@@ -1,0 +1,168 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OrgRestructure.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The Quảng Nam campaign driven through the public API: import, pilot, and each step's form data
+/// as the fields of workflows/party-committee-formation.json name them. A district's case has one
+/// branch per committee; a step is done when every branch has done it.
+/// </summary>
+public static class Scenario
+{
+    public const string District = "Duy Xuyên";
+    public static readonly string[] Pilot = ["Duy Xuyên", "Phước Sơn", "Thăng Bình"];
+    public static readonly string[] Slate = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Võ Thị Hoa"];
+    public static readonly string[] RevisedSlate = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Đặng Văn Giang"];
+    public const string Rejected = "Võ Thị Hoa";
+
+    /// <summary>The steps of one committee's branch in order (the size check is a gate: no task).</summary>
+    public static readonly string[] Steps = ["slate", "members-vote", "bloc-vote", "vetting", "decision", "announcement", "inspection-election", "first-meeting"];
+
+    /// <summary>Who acts on each step of Duy Xuyên's case.</summary>
+    public static string ActorFor(string stepId) => stepId switch
+    {
+        "slate" or "decision" => "duyxuyen.thuongvu",
+        "vetting" => "duyxuyen.ubkt",
+        _ => "duyxuyen.bantochuc",
+    };
+
+    public static async Task ImportAndLaunchPilotAsync(ServerHost host)
+    {
+        using var province = await host.ClientAsync("tinh.bantochuc");
+        using var content = new StringContent(await File.ReadAllTextAsync(RepoPaths.Survey), Encoding.UTF8, "application/json");
+        (await province.PostAsync("/api/surveys", content)).EnsureSuccessStatusCode();
+        (await province.PostAsJsonAsync("/api/campaigns/current/pilot", new { districts = Pilot })).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The id of the district's case (the engine names cases).</summary>
+    public static async Task<string> CaseIdAsync(ServerHost host, string district = District)
+    {
+        using var province = await host.ClientAsync("tinh.bantochuc");
+        var cases = await province.GetFromJsonAsync<JsonArray>($"/api/cases?district={Uri.EscapeDataString(district)}");
+        return cases!.Single()!["caseId"]!.GetValue<string>();
+    }
+
+    public static JsonObject FormFor(string stepId, IReadOnlyList<string> slate, bool reject = false) => stepId switch
+    {
+        "slate" => new()
+        {
+            ["criteria"] = "Tiêu chuẩn theo Quy định 89-QĐ/TW",
+            ["executiveSeats"] = slate.Count,
+            ["candidates"] = Rows(slate.Select((n, i) => new JsonObject { ["name"] = n, ["position"] = Position(i) })),
+        },
+        "members-vote" => Vote(slate, 45, 40, 31),
+        "bloc-vote" => Vote(slate, 20, 18, 15),
+        "vetting" => new()
+        {
+            ["verdicts"] = Rows(slate.Select(n => new JsonObject
+            {
+                ["candidate"] = n,
+                ["approved"] = !(reject && n == Rejected),
+                ["reason"] = reject && n == Rejected ? "Chưa đủ thời gian công tác" : "Đạt tiêu chuẩn",
+            })),
+        },
+        "decision" => new()
+        {
+            ["number"] = "123-QĐ/HU",
+            ["date"] = "2014-09-15",
+            ["signatory"] = "Bí thư Huyện ủy",
+            ["appointees"] = Rows(slate.Select((n, i) => new JsonObject { ["name"] = n, ["position"] = Position(i) })),
+        },
+        "announcement" => new() { ["ceremonyDate"] = "2014-09-20", ["attendees"] = 120, ["decisions"] = new JsonArray("123-QĐ/HU") },
+        "inspection-election" => new()
+        {
+            ["seats"] = 3,
+            ["summoned"] = slate.Count,
+            ["present"] = slate.Count,
+            ["ballotsCast"] = slate.Count,
+            ["candidates"] = Rows(slate.Take(3).Select(n => new JsonObject { ["name"] = n, ["votes"] = slate.Count })),
+            ["chair"] = slate[0],
+        },
+        "first-meeting" => new() { ["meetingDate"] = "2014-09-22", ["assignments"] = "Phân công theo Quy chế làm việc", ["programme"] = "Chương trình công tác nhiệm kỳ 2014–2015" },
+        _ => throw new ArgumentOutOfRangeException(nameof(stepId)),
+    };
+
+    /// <summary>Completes the case's open task at <paramref name="stepId"/> in every branch, as the right person; returns the case.</summary>
+    public static async Task<JsonObject?> CompleteAsync(ServerHost host, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
+    {
+        using var client = await host.ClientAsync(ActorFor(stepId));
+        JsonObject? last = null;
+        foreach (var taskId in await OpenTasksAsync(client, caseId, stepId, exceptBranch))
+        {
+            var response = await client.PostAsJsonAsync($"/api/cases/{caseId}/tasks/{taskId}/complete", new { data = data.DeepClone() });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{stepId}: {(int)response.StatusCode} {body}");
+            last = JsonNode.Parse(body)!.AsObject();
+        }
+
+        return exceptBranch is not null ? last : last ?? throw new InvalidOperationException($"No open task at {stepId} in {caseId}.");
+    }
+
+    /// <summary>Runs every branch through the procedure with one vetting rejection (per branch) and its correction.</summary>
+    public static async Task RunWholeCaseAsync(ServerHost host, string caseId)
+    {
+        foreach (var step in Steps.Take(4))
+        {
+            await CompleteAsync(host, caseId, step, FormFor(step, Slate, reject: true));
+        }
+
+        foreach (var step in Steps)
+        {
+            await CompleteAsync(host, caseId, step, FormFor(step, RevisedSlate));
+        }
+    }
+
+    public static async Task<IReadOnlyList<string>> OpenTasksAsync(HttpClient client, string caseId, string stepId, string? exceptBranch = null)
+    {
+        var state = await client.GetFromJsonAsync<JsonObject>($"/api/cases/{caseId}");
+        return [.. state!["tasks"]!.AsArray()
+            .Where(t => t!["open"]!.GetValue<bool>() && t["stepId"]!.GetValue<string>() == stepId && t["branch"]!.GetValue<string>() != exceptBranch)
+            .Select(t => t!["taskId"]!.GetValue<string>())];
+    }
+
+    /// <summary>The form as the task page names its inputs: scalars by name, lists one per line, rows as field[i].sub.</summary>
+    public static IEnumerable<(string Field, string Value)> UiFields(JsonObject data)
+    {
+        foreach (var (name, node) in data)
+        {
+            if (node is JsonArray rows && rows.FirstOrDefault() is JsonObject)
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    foreach (var (sub, value) in rows[i]!.AsObject())
+                    {
+                        yield return ($"{name}[{i}].{sub}", Text(value));
+                    }
+                }
+            }
+            else
+            {
+                yield return (name, node is JsonArray list ? string.Join('\n', list.Select(x => x!.ToString())) : Text(node));
+            }
+        }
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) ? (b ? "true" : "false") : node?.ToString() ?? string.Empty;
+
+    private static string Position(int index) => index switch
+    {
+        0 => "secretary",
+        1 => "deputy-secretary",
+        _ => "executive-committee",
+    };
+
+    private static JsonArray Rows(IEnumerable<JsonObject> rows) => new([.. rows]);
+
+    private static JsonObject Vote(IReadOnlyList<string> slate, int summoned, int present, int high) => new()
+    {
+        ["summoned"] = summoned,
+        ["present"] = present,
+        ["ballotsCast"] = present,
+        ["tallies"] = Rows(slate.Select(n => new JsonObject { ["candidate"] = n, ["high"] = high, ["normal"] = 0, ["low"] = present - high, ["invalid"] = 0 })),
+    };
+}

@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrgRestructure.EventStore.Streams;
+
+namespace OrgRestructure.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server (Program.cs, Kestrel on 127.0.0.1, a free port) with its own temporary data
+/// directory. Extra settings select PostgreSQL / RabbitMQ when a test asks for them.
+/// </summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    public const string Password = "QuangNam@2014";
+    private readonly Factory _factory;
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    private ServerHost(Factory factory, Uri baseAddress, string dataDirectory)
+    {
+        _factory = factory;
+        BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataDirectory { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public IEventStore Store => Services.GetRequiredService<IEventStore>();
+
+    public static Task<ServerHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "orgrestructure-server-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["ORGRESTRUCTURE_DATA_DIR"] = dataDirectory };
+        var factory = new Factory(all);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return Task.FromResult(new ServerHost(factory, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)), dataDirectory));
+    }
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as <paramref name="userName"/> with a bearer token from POST /api/auth/token.</summary>
+    public async Task<HttpClient> ClientAsync(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = Anonymous();
+            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { userName, password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+            _tokens[userName] = token;
+        }
+
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Every event of every stream: what "nothing appended" is checked against.</summary>
+    public async Task<long> TotalEventsAsync()
+    {
+        var all = await Store.ReadAllAsync(0, int.MaxValue);
+        return all.Count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the temp dir is cleaned by the OS.
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken);
+
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}

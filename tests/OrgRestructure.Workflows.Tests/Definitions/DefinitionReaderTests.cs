@@ -1,0 +1,90 @@
+using System.Text.Json;
+using OrgRestructure.Testing;
+using OrgRestructure.Workflows.Definitions;
+
+namespace OrgRestructure.Workflows.Tests.Definitions;
+
+public sealed class DefinitionReaderTests
+{
+    private const string Minimal = """
+        {
+          "id": "minimal", "version": 1, "title": { "vi": "Tối thiểu", "en": "Minimal" }, "legalBasis": [],
+          "steps": [ { "id": "tell", "title": { "vi": "Báo", "en": "Tell" }, "kind": "Notify",
+            "config": { "template": "t", "roles": [ "r" ], "subject": { "vi": "s", "en": "s" } } } ]
+        }
+        """;
+
+    private static IReadOnlyList<DefinitionError> Errors(string json) => DefinitionReader.Read("x.json", json).Errors;
+
+    [Fact]
+    public void the_shipped_definitions_load_with_their_parameters_and_seven_steps()
+    {
+        var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
+
+        var formation = registry.Get("party-committee-formation");
+        Assert.Equal(3, registry.All.Count);
+        Assert.Equal("2/3", formation.Parameters["confidenceQuorum"].Default.GetValue<string>());
+        Assert.Equal(30, formation.Parameters["dangBoMinMembers"].Default.GetValue<int>());
+        Assert.Equal(7, formation.AllSteps.Values.Count(s => s.Title.En.StartsWith("Step ", StringComparison.Ordinal)));
+        Assert.Equal(6, registry.Get("party-committee-formation-appointed-2025").AllSteps.Values.Count(s => s.Title.En.StartsWith("Step ", StringComparison.Ordinal)));
+        Assert.NotEmpty(formation.LegalBasis);
+    }
+
+    [Fact]
+    public void the_schema_is_json_schema_draft_2020_12_and_every_shipped_file_points_to_it()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.WorkflowsDirectory, "schema.json")));
+        Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.RootElement.GetProperty("$schema").GetString());
+        var kinds = schema.RootElement.GetProperty("$defs").GetProperty("step").GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).Order().ToList();
+        Assert.Equal(["Announcement", "Approval", "ConfidenceVote", "Decision", "Election", "ForEach", "Gate", "HumanTask", "Notify", "Timer"], kinds);
+        foreach (var file in Directory.GetFiles(RepositoryPaths.WorkflowsDirectory, "*.json").Where(f => !f.EndsWith("schema.json", StringComparison.Ordinal)))
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(file));
+            Assert.Equal("./schema.json", doc.RootElement.GetProperty("$schema").GetString());
+        }
+    }
+
+    [Fact]
+    public void a_minimal_definition_is_valid()
+    {
+        var (definition, errors) = DefinitionReader.Read("x.json", Minimal);
+
+        Assert.Empty(errors);
+        Assert.Equal("minimal", definition!.Id);
+    }
+
+    [Theory]
+    [InlineData("\"version\": 1", "\"version\": 0", "$.version", "must be a whole number ≥ 1")]
+    [InlineData("\"id\": \"minimal\"", "\"id\": \"Minimal Case\"", "$.id", "must be lower-case words joined by '-'")]
+    [InlineData("\"legalBasis\": []", "\"legalBasis\": [], \"extra\": 1", "$.extra", "is not a known property")]
+    [InlineData("\"roles\": [ \"r\" ]", "\"roles\": [ ]", "$.steps[0].config.roles", "must name at least one role")]
+    [InlineData("\"template\": \"t\", ", "", "$.steps[0].config.template", "is required")]
+    [InlineData("\"kind\": \"Notify\",", "\"kind\": \"Notify\", \"next\": \"ghost\",", "$.steps[0].next", "step 'ghost' does not exist")]
+    [InlineData("\"kind\": \"Notify\",", "\"kind\": \"Notify\", \"body\": [],", "$.steps[0].body", "only a ForEach step has a body")]
+    public void a_mistake_is_reported_with_its_json_path(string find, string replace, string path, string message)
+    {
+        var errors = Errors(Minimal.Replace(find, replace, StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e.File == "x.json" && e.Path == path && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void invalid_json_is_reported_with_its_line()
+    {
+        var errors = Errors("{\n  \"id\": \"x\",\n  oops\n}");
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("$ (line 3)", error.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_transition_into_another_container_is_refused()
+    {
+        var json = File.ReadAllText(Path.Combine(RepositoryPaths.WorkflowsDirectory, "party-committee-formation.json"))
+            .Replace("\"onRejection\": \"slate\"", "\"onRejection\": \"report-province\"", StringComparison.Ordinal);
+
+        var errors = Errors(json);
+
+        Assert.Contains(errors, e => e.Path == "$.steps[0].body[6].config.onRejection" && e.Message.Contains("in another container", StringComparison.Ordinal));
+    }
+}
