@@ -22,6 +22,8 @@ public sealed class ProjectionDaemon : BackgroundService
     private readonly ILeaderElection _leader;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _initializing = new(1, 1);
+    private bool _initialized;
 
     public ProjectionDaemon(
         IRelationalEventStore store,
@@ -50,6 +52,7 @@ public sealed class ProjectionDaemon : BackgroundService
     /// <summary>Catches every projection up to the current high-water mark; returns events applied.</summary>
     public async Task<long> RunOnceAsync(CancellationToken cancellationToken = default)
     {
+        await EnsureInitializedAsync(cancellationToken);
         long applied = 0;
         foreach (var projection in _projections)
         {
@@ -64,6 +67,7 @@ public sealed class ProjectionDaemon : BackgroundService
     {
         var projection = _projections.FirstOrDefault(p => p.Name == name)
             ?? throw new ArgumentException($"No async projection is named '{name}'.", nameof(name));
+        await EnsureInitializedAsync(cancellationToken);
         var gate = _running.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
@@ -126,6 +130,38 @@ public sealed class ProjectionDaemon : BackgroundService
             {
                 break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Lets each projection create its tables (idempotent) before its first batch, so a daemon
+    /// works even when the migrator was run without the projection list.
+    /// </summary>
+    private async Task EnsureInitializedAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initializing.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_initialized)
+            {
+                await using var scope = await _store.BeginWriteAsync(cancellationToken);
+                foreach (var projection in _projections)
+                {
+                    await projection.InitializeAsync(scope, cancellationToken);
+                }
+
+                await scope.CommitAsync(cancellationToken);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initializing.Release();
         }
     }
 

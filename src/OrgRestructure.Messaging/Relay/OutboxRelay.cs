@@ -14,7 +14,7 @@ namespace OrgRestructure.Messaging.Relay;
 /// </summary>
 public sealed partial class OutboxRelay(
     IEventStore store,
-    IBus bus,
+    IBusControl bus,
     IRelayCheckpointStore checkpoints,
     ILeaderLock leaderLock,
     RelayStatus status,
@@ -72,6 +72,13 @@ public sealed partial class OutboxRelay(
 
     private async Task RelayWhileLeadingAsync(ILeaderLease lease, Action onProgress, CancellationToken stoppingToken)
     {
+        // On a fresh broker the consumer queues and their bindings exist only once the bus has
+        // started: a message published before that would be routed nowhere and lost.
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            await Task.Delay(options.RelayPollInterval, stoppingToken);
+        }
+
         var position = await checkpoints.GetAsync(CheckpointName, stoppingToken);
         status.Advance(position);
         var idleRounds = 0;

@@ -19,8 +19,11 @@ public static class SvgDiagram
 
     public static string Render(WorkflowDefinition definition, DiagramState? state = null)
     {
+        var header = Wrap(definition.Title.Vi, 62).Select(line => (line, 18, "bold", "#1a1a1a"))
+            .Concat(Wrap($"{definition.Title.En} · {definition.Id} v{definition.Version}", 95).Select(line => (line, 13, "normal", "#555")))
+            .Select((l, i) => Text(20, 30 + (i * 22), l.line, l.Item2, l.Item3, l.Item4)).ToList();
         var items = new List<XElement>();
-        var y = 76;
+        var y = 30 + (header.Count * 22);
         Layout(definition, definition.Steps, 20, Width - 40, ref y, state, items);
         var height = y + 20;
         var title = $"{definition.Title.Vi} — {definition.Title.En} (v{definition.Version}{(state?.Status is { } s ? ", " + s : string.Empty)})";
@@ -41,8 +44,7 @@ public static class SvgDiagram
                 new XAttribute("orient", "auto"),
                 new XElement(Svg + "path", new XAttribute("d", "M0,0 L10,5 L0,10 z"), new XAttribute("fill", "#555")))),
             new XElement(Svg + "rect", new XAttribute("width", Width), new XAttribute("height", height), new XAttribute("fill", "#ffffff")),
-            Text(20, 30, definition.Title.Vi, 18, "bold", "#1a1a1a"),
-            Text(20, 52, $"{definition.Title.En} · {definition.Id} v{definition.Version}", 13, "normal", "#555"),
+            header,
             items);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), svg).Declaration + Environment.NewLine + svg.ToString();
     }
@@ -152,6 +154,28 @@ public static class SvgDiagram
         }
 
         return string.Join("   ", notes);
+    }
+
+    /// <summary>Splits a header line at spaces so it fits the drawing's width.</summary>
+    private static List<string> Wrap(string text, int max)
+    {
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > max)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return lines;
     }
 
     private static XElement Text(int x, int y, string text, int size, string weight, string color, string anchor = "start") =>

@@ -50,6 +50,19 @@ public abstract partial class RelationalEventStoreContract
     }
 
     [Fact]
+    public async Task a_daemon_creates_its_projections_tables_when_the_migrator_was_not_told_about_them()
+    {
+        var store = await CreateRelationalAsync();
+        var counting = new CountingProjection("late");
+        await store.AppendAsync(Events.Append(Events.NewStream(), AppendRequest.NoStream, "A", "B"));
+
+        var applied = await new ProjectionDaemon(store, [counting]).RunOnceAsync();
+
+        Assert.Equal(2, applied);
+        Assert.Equal(2, (await counting.SeenAsync(store)).Count);
+    }
+
+    [Fact]
     public async Task migrations_are_numbered_recorded_and_applied_once_even_when_run_concurrently()
     {
         var location = await NewLocationAsync();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
 using OrgRestructure.Workflows.Tests.Support;
@@ -12,8 +11,7 @@ public sealed class DeadlineSchedulerTests
     public async Task scheduler_fires_the_engines_due_timers_and_the_task_role_hears_the_deadline_approach_and_pass()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var clock = new ManualClock(new DateTimeOffset(2014, 9, 1, 1, 0, 0, TimeSpan.Zero));
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people, clock);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
 using OrgRestructure.Testing;
@@ -11,7 +10,7 @@ public sealed class BrokerOutageTests
 {
     // Long enough for heartbeats to lapse, publishes to time out and the watchdog to restart the
     // bus at least once while the broker is away.
-    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(12);
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task broker_stopped_during_a_case_commands_still_commit_then_every_notification_arrives_once_and_health_recovers()
@@ -19,8 +18,7 @@ public sealed class BrokerOutageTests
         var server = await RabbitMqServer.GetAsync();
         var rabbit = await server.CreateVirtualHostAsync("outage");
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         await using var node = await MessagingNode.StartAsync(store, rabbit, people, o =>

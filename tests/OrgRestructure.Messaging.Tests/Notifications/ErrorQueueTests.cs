@@ -1,4 +1,3 @@
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.ErrorQueues;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
@@ -14,8 +13,7 @@ public sealed class ErrorQueueTests
     {
         var rabbit = await (await RabbitMqServer.GetAsync()).CreateVirtualHostAsync("errors");
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var directory = new SwitchableDirectory(people) { Down = true };
         var kase = new SevenStepCase(store, people);

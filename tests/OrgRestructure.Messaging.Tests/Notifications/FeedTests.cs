@@ -1,4 +1,3 @@
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
 
@@ -10,8 +9,7 @@ public sealed class FeedTests
     public async Task feed_lists_a_users_notifications_newest_first_and_tracks_what_was_read()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         await using var node = await MessagingNode.StartAsync(store, null, people, o => o.SqlitePath = store.Path);

@@ -1,4 +1,3 @@
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
 
@@ -11,8 +10,7 @@ public sealed class InMemoryTransportTests
     public async Task in_memory_transport_delivers_each_notification_of_a_seven_step_case_once_per_recipient()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         var faults = new FailFirstAttempt();
@@ -35,8 +33,7 @@ public sealed class InMemoryTransportTests
     public async Task relay_restarted_mid_case_resumes_from_its_durable_checkpoint_without_repeating_notifications()
     {
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         await kase.LaunchAsync();

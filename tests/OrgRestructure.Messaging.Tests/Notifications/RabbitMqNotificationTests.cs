@@ -1,4 +1,3 @@
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Email;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
@@ -15,8 +14,7 @@ public sealed class RabbitMqNotificationTests
         var rabbit = await (await RabbitMqServer.GetAsync()).CreateVirtualHostAsync("seven");
         await using var smtp = await SmtpTestServer.StartAsync();
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         var faults = new FailFirstAttempt();
@@ -60,8 +58,7 @@ public sealed class RabbitMqNotificationTests
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         using var temp = new TempDirectory();
-        var store = new SqliteEventStore(temp.File("orgrestructure.db"));
-        await store.MigrateAsync();
+        var store = await temp.SqliteStoreAsync();
         var people = new InMemoryParticipantDirectory();
         var kase = new SevenStepCase(store, people);
         await using var node = await MessagingNode.StartAsync(store, null, people, o =>
