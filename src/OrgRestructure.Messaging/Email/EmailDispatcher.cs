@@ -13,10 +13,19 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
         {
             try
             {
-                var batch = await outbox.ClaimAsync(10, smtp.MaxAttempts, TimeSpan.FromMinutes(2), stoppingToken);
+                // A claim is committed row by row: cancelling half-way would leave rows claimed by a
+                // node that is going away, unsendable until the lease ends. So the claim always
+                // completes, and whatever is not sent is released below.
+                var batch = await outbox.ClaimAsync(10, smtp.MaxAttempts, TimeSpan.FromMinutes(2), CancellationToken.None);
                 var unsent = batch.Select(e => e.Id).ToHashSet();
                 foreach (var email in batch)
                 {
+                    if (stoppingToken.IsCancellationRequested)
+                    {
+                        await outbox.ReleaseAsync(unsent, CancellationToken.None);
+                        return;
+                    }
+
                     try
                     {
                         await sender.SendAsync(email, stoppingToken);
