@@ -14,16 +14,18 @@ public static class DemoUsers
 
     public static void Seed(UserDirectory users, string province, IEnumerable<string> districts)
     {
-        users.Add(new Caller("tinh.bantochuc", "Ban Tổ chức Tỉnh ủy " + province, Role.ProvinceOrganizationBoard, province, null), Password);
-        users.Add(new Caller("auditor", "Kiểm toán viên", Role.Auditor, province, null), Password);
-        users.Add(new Caller("admin", "Quản trị viên", Role.Administrator, province, null), Password);
+        var provinceBoard = new Caller("tinh.bantochuc", "Ban Tổ chức Tỉnh ủy " + province, Role.ProvinceOrganizationBoard, province, null);
+        var hash = users.HashPassword(provinceBoard, Password);
+        users.AddHashed(provinceBoard, hash);
+        users.AddHashed(new Caller("auditor", "Kiểm toán viên", Role.Auditor, province, null), hash);
+        users.AddHashed(new Caller("admin", "Quản trị viên", Role.Administrator, province, null), hash);
         foreach (var district in districts)
         {
             var slug = Slug(district).Replace("-", string.Empty, StringComparison.Ordinal);
-            users.Add(new Caller($"{slug}.thuongvu", $"Ban Thường vụ {district}", Role.DistrictStandingCommittee, province, district), Password);
-            users.Add(new Caller($"{slug}.bantochuc", $"Ban Tổ chức {district}", Role.DistrictOrganizationBoard, province, district), Password);
-            users.Add(new Caller($"{slug}.ubkt", $"UBKT {district}", Role.InspectionCommittee, province, district), Password);
-            users.Add(new Caller($"{slug}.reviewer", $"Người duyệt {district}", Role.Reviewer, province, district), Password);
+            users.AddHashed(new Caller($"{slug}.thuongvu", $"Ban Thường vụ {district}", Role.DistrictStandingCommittee, province, district), hash);
+            users.AddHashed(new Caller($"{slug}.bantochuc", $"Ban Tổ chức {district}", Role.DistrictOrganizationBoard, province, district), hash);
+            users.AddHashed(new Caller($"{slug}.ubkt", $"UBKT {district}", Role.InspectionCommittee, province, district), hash);
+            users.AddHashed(new Caller($"{slug}.reviewer", $"Người duyệt {district}", Role.Reviewer, province, district), hash);
         }
     }
 

@@ -15,7 +15,16 @@ public sealed class UserDirectory
     public IReadOnlyList<Caller> All => [.. _users.Values.Select(u => u.Caller).OrderBy(c => c.UserName, StringComparer.Ordinal)];
 
     public void Add(Caller caller, string password) =>
-        _users[caller.UserName] = new UserAccount(caller, _hasher.HashPassword(caller, password));
+        AddHashed(caller, _hasher.HashPassword(caller, password));
+
+    /// <summary>
+    /// Adds an account whose password is already hashed. Hashing is deliberately slow (PBKDF2), so
+    /// seeding many demo accounts that share one password hashes it once.
+    /// </summary>
+    public void AddHashed(Caller caller, string passwordHash) =>
+        _users[caller.UserName] = new UserAccount(caller, passwordHash);
+
+    public string HashPassword(Caller caller, string password) => _hasher.HashPassword(caller, password);
 
     public Caller? Find(string userName) => _users.TryGetValue(userName, out var u) ? u.Caller : null;
 
