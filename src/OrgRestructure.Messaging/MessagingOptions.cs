@@ -50,6 +50,7 @@ public sealed class MessagingOptions
     /// <summary>How often the watchdog probes the bus, and how long it tolerates an unhealthy bus before restarting it.</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Never less than <see cref="Health.BusWatchdog.MinimumRestartAfter"/> in effect (see there why).</summary>
     public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

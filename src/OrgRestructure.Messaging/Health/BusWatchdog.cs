@@ -19,9 +19,18 @@ public sealed partial class BusWatchdog(
     ILogger<BusWatchdog> logger,
     QueueConsumerProbe? queueProbe = null) : BackgroundService
 {
+    /// <summary>
+    /// MassTransit's RabbitMQ receive transports retry reconnecting at intervals growing to 30 s.
+    /// Restarting the bus while an endpoint waits in that retry leaves the endpoint stopped for
+    /// good (seen with MassTransit 8.4: the bus restarts, the endpoint never reports ready), so the
+    /// watchdog only steps in once MassTransit has had two full retry intervals of its own.
+    /// </summary>
+    public static readonly TimeSpan MinimumRestartAfter = TimeSpan.FromSeconds(60);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var restartBackoff = options.UnhealthyRestartAfter;
+        var restartAfter = options.UnhealthyRestartAfter < MinimumRestartAfter ? MinimumRestartAfter : options.UnhealthyRestartAfter;
+        var restartBackoff = restartAfter;
         DateTimeOffset? lastRestart = null;
         DateTimeOffset? brokerBackSince = null;
         while (!stoppingToken.IsCancellationRequested)
@@ -32,7 +41,7 @@ public sealed partial class BusWatchdog(
             state.Report(healthy, description, now);
             if (healthy)
             {
-                restartBackoff = options.UnhealthyRestartAfter;
+                restartBackoff = restartAfter;
                 brokerBackSince = null;
             }
             else if (queueProbe is not null)
@@ -41,7 +50,7 @@ public sealed partial class BusWatchdog(
                 // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
                 brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? brokerBackSince ?? now : null;
                 if (brokerBackSince is { } back
-                    && now - back >= options.UnhealthyRestartAfter
+                    && now - back >= restartAfter
                     && (lastRestart is null || now - lastRestart >= restartBackoff))
                 {
                     lastRestart = now;

@@ -43,7 +43,7 @@ internal sealed class MessagingNode : IAsyncDisposable
             o.RetryMinInterval = TimeSpan.FromMilliseconds(50);
             o.RetryMaxInterval = TimeSpan.FromMilliseconds(500);
             o.ProbeInterval = TimeSpan.FromSeconds(1);
-            o.UnhealthyRestartAfter = TimeSpan.FromSeconds(20);
+            o.UnhealthyRestartAfter = BusWatchdog.MinimumRestartAfter;
             o.LeaderRetryInterval = TimeSpan.FromMilliseconds(200);
             o.PublishTimeout = TimeSpan.FromSeconds(3);
             o.NodeName = "node-" + Guid.NewGuid().ToString("N")[..8];
