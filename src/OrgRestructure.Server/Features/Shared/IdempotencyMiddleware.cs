@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using OrgRestructure.Server.Features.Auth;
 
@@ -10,12 +9,15 @@ namespace OrgRestructure.Server.Features.Shared;
 /// different request is refused (422). The key is also the event store's CommandId, so a retry
 /// that reaches another node appends nothing either.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next)
+public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ItemKey = "orgrestructure:command-id";
-    private readonly ConcurrentDictionary<string, StoredResponse> _responses = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly IdempotencyResponses _responses = new(clock);
+
+    // One gate per stripe rather than per key: the same key always meets the same gate, and the
+    // number of gates stays fixed however many keys arrive.
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public static string? CommandId(HttpContext context) => context.Items.TryGetValue(ItemKey, out var v) ? v as string : null;
 
@@ -43,11 +45,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var storeKey = user + "\n" + key;
         context.Items[ItemKey] = $"{user}:{key}";
 
-        var gate = _gates.GetOrAdd(storeKey, _ => new SemaphoreSlim(1, 1));
+        var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(storeKey) % (uint)_stripes.Length)];
         await gate.WaitAsync(context.RequestAborted);
         try
         {
-            if (_responses.TryGetValue(storeKey, out var stored))
+            if (_responses.Find(storeKey) is { } stored)
             {
                 if (!string.Equals(stored.Fingerprint, fingerprint, StringComparison.Ordinal))
                 {
@@ -77,7 +79,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             var body = capture.ToArray();
             if (context.Response.StatusCode is >= 200 and < 300)
             {
-                _responses[storeKey] = new StoredResponse(fingerprint, context.Response.StatusCode, context.Response.ContentType, body);
+                _responses.Keep(storeKey, new StoredResponse(fingerprint, context.Response.StatusCode, context.Response.ContentType, body));
             }
 
             await original.WriteAsync(body, context.RequestAborted);
@@ -87,6 +89,4 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             gate.Release();
         }
     }
-
-    private sealed record StoredResponse(string Fingerprint, int Status, string? ContentType, byte[] Body);
 }
