@@ -37,6 +37,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<INotificationFeed, SqlNotificationFeed>();
         services.AddSingleton<RelayStatus>();
         services.AddSingleton<BusHealthState>();
+        services.AddSingleton<ReceiveEndpointTracker>();
+        services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ReceiveEndpointTracker>());
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IRelayCheckpointStore>(options.EventStoreInMemory

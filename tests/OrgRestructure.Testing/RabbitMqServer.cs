@@ -46,6 +46,9 @@ public sealed class RabbitMqServer
         return new Uri($"amqp://guest:guest@127.0.0.1:{Port}/{name}");
     }
 
+    /// <summary>Evaluates an Erlang expression on the node (rabbitmqctl eval), e.g. to change a broker setting at run time.</summary>
+    public Task<string> EvalAsync(string erlang) => DeployScript.RunAsync(Script, "ctl", DataDirectory, "eval", erlang);
+
     /// <summary>Stops the node (for outage tests); virtual hosts and durable queues stay.</summary>
     public Task StopAsync() => DeployScript.RunAsync(Script, "stop", DataDirectory);
 

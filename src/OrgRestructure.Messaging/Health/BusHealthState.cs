@@ -5,6 +5,7 @@ public sealed class BusHealthState
 {
     private readonly Lock _gate = new();
     private int _restarts;
+    private int _endpointRestarts;
 
     public bool IsHealthy { get; private set; } = true;
 
@@ -53,5 +54,10 @@ public sealed class BusHealthState
         }
     }
 
+    /// <summary>Single receive endpoints the watchdog restarted (faulted after a consumer_timeout or a broker restart).</summary>
+    public int EndpointRestarts => Volatile.Read(ref _endpointRestarts);
+
     internal void CountRestart() => Interlocked.Increment(ref _restarts);
+
+    internal void CountEndpointRestart() => Interlocked.Increment(ref _endpointRestarts);
 }

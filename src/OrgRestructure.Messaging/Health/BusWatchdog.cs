@@ -7,13 +7,15 @@ namespace OrgRestructure.Messaging.Health;
 /// <summary>
 /// Detects what MassTransit 8.4 on RabbitMQ may not recover from by itself — consumers that did
 /// not come back after a broker restart, an endpoint closed by RabbitMQ's consumer_timeout — and
-/// restarts the bus when the node stays unhealthy. Three signals, any of which makes the node
-/// unhealthy: the bus's own health, a probe this node sends to its own queue not arriving, and
-/// (RabbitMQ) a consumer queue with no consumer at all.
+/// recovers: first by restarting each faulted endpoint, and if the node is still unhealthy, by
+/// restarting the bus. Four signals, any of which makes the node unhealthy: the bus's own health,
+/// a receive endpoint that is not ready, a probe this node sends to its own queue not arriving,
+/// and (RabbitMQ) a consumer queue with no consumer at all.
 /// </summary>
 public sealed partial class BusWatchdog(
     IBusControl bus,
     BusHealthState state,
+    ReceiveEndpointTracker endpoints,
     MessagingOptions options,
     TimeProvider clock,
     ILogger<BusWatchdog> logger,
@@ -26,6 +28,9 @@ public sealed partial class BusWatchdog(
     /// watchdog only steps in once MassTransit has had two full retry intervals of its own.
     /// </summary>
     public static readonly TimeSpan MinimumRestartAfter = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long an endpoint may stay faulted, with the broker reachable, before it is restarted.</summary>
+    public static readonly TimeSpan EndpointRestartAfter = TimeSpan.FromSeconds(15);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,6 +54,11 @@ public sealed partial class BusWatchdog(
                 // While the broker is away MassTransit reconnects by itself, and restarting the bus
                 // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
                 brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? brokerBackSince ?? now : null;
+                if (brokerBackSince is not null)
+                {
+                    await RestartFaultedEndpointsAsync(now, stoppingToken);
+                }
+
                 if (brokerBackSince is { } back
                     && now - back >= restartAfter
                     && (lastRestart is null || now - lastRestart >= restartBackoff))
@@ -69,6 +79,11 @@ public sealed partial class BusWatchdog(
         if (busHealth.Status == BusHealthStatus.Unhealthy)
         {
             return (false, "bus: " + busHealth.Description);
+        }
+
+        if (endpoints.NotReady() is { Count: > 0 } down)
+        {
+            return (false, string.Join("; ", down.Select(e => $"endpoint {e.Address.AbsolutePath.TrimStart('/')} {e.State.ToString().ToLowerInvariant()}{(e.Error is null ? "" : ": " + e.Error)}")));
         }
 
         try
@@ -107,6 +122,27 @@ public sealed partial class BusWatchdog(
         return (true, "bus healthy, probe round-trip ok");
     }
 
+    private async Task RestartFaultedEndpointsAsync(DateTimeOffset now, CancellationToken stoppingToken)
+    {
+        foreach (var endpoint in endpoints.NotReady().Where(e => now - e.Since >= EndpointRestartAfter))
+        {
+            LogRestartingEndpoint(logger, endpoint.Address, endpoint.State.ToString(), endpoint.Error);
+            state.CountEndpointRestart();
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(30));
+                await endpoints.RestartAsync(endpoint, timeout.Token);
+            }
+#pragma warning disable CA1031 // A failed endpoint restart is tried again after EndpointRestartAfter.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                LogRestartFailed(logger, ex);
+            }
+        }
+    }
+
     private async Task RestartBusAsync(string reason, CancellationToken stoppingToken)
     {
         LogRestarting(logger, reason);
@@ -134,6 +170,9 @@ public sealed partial class BusWatchdog(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bus unhealthy ({Reason}); restarting it")]
     private static partial void LogRestarting(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} is {State} ({Error}); restarting it")]
+    private static partial void LogRestartingEndpoint(ILogger logger, Uri address, string state, string? error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bus restart failed; will try again")]
     private static partial void LogRestartFailed(ILogger logger, Exception exception);

@@ -14,6 +14,7 @@ public sealed class MessagingHealthCheck(BusHealthState bus, RelayStatus relay) 
         {
             ["bus"] = bus.Description,
             ["busRestarts"] = bus.Restarts,
+            ["endpointRestarts"] = bus.EndpointRestarts,
             ["relayLeader"] = relay.IsLeader,
             ["relayPosition"] = relay.Position,
             ["relayPublished"] = relay.Published,

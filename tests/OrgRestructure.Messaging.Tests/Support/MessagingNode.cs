@@ -31,7 +31,7 @@ internal sealed class MessagingNode : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(c => c.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("MassTransit", LogLevel.Error);
         builder.Logging.AddFilter("OrgRestructure", LogLevel.Information);
         builder.Services.AddSingleton(store);
