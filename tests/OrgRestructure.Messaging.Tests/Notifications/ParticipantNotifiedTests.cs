@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrgRestructure.Contracts;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
+using OrgRestructure.Testing;
 
 namespace OrgRestructure.Messaging.Tests.Notifications;
 
