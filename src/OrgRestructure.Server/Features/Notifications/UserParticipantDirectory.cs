@@ -64,10 +64,12 @@ public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvid
         }
 
         await LearnOrganizationNamesAsync(state, province, cancellationToken);
+        var accountsByName = users.All.Where(u => u.District == district && u.CanSee(province, district)).ToLookup(u => NameKey(u.DisplayName), StringComparer.OrdinalIgnoreCase);
         var ids = new List<string>();
         foreach (var p in CaseParticipants.Of(state, group, scope, id => _organizationNames.GetValueOrDefault(id)))
         {
-            if (p.PersonName is { } name && AccountNamed(name, province, district) is { } account)
+            // Only an unambiguous name is a person's account: two accounts of that name could be anyone.
+            if (p.PersonName is { } name && accountsByName[NameKey(name)].ToList() is [var account])
             {
                 ids.Add(account.UserName);
                 continue;
@@ -85,14 +87,7 @@ public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvid
         return ids;
     }
 
-    /// <summary>The one account in the case's district whose display name is the person's; none when absent or ambiguous.</summary>
-    private Caller? AccountNamed(string name, string province, string district)
-    {
-        var key = name.Normalize(NormalizationForm.FormC);
-        var matches = users.All.Where(u => u.District == district && u.CanSee(province, district)
-            && string.Equals(u.DisplayName.Normalize(NormalizationForm.FormC).Trim(), key, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
-        return matches.Count == 1 ? matches[0] : null;
-    }
+    private static string NameKey(string name) => name.Normalize(NormalizationForm.FormC).Trim();
 
     /// <summary>Names of the case's source organizations from the province's imported survey (a case launched without one keeps the ids).</summary>
     private async Task LearnOrganizationNamesAsync(CaseState state, string province, CancellationToken cancellationToken)
