@@ -1,6 +1,9 @@
 namespace OrgRestructure.Contracts;
 
-/// <summary>A step of the procedure began; <see cref="Recipients"/> are the participants it concerns, when the engine named them.</summary>
+/// <summary>
+/// A step of the procedure began; <see cref="Recipients"/> are the participants it concerns, when the
+/// engine named them; <see cref="Scope"/> is the part of the case it runs in (a new committee's branch).
+/// </summary>
 public sealed record StepStarted(
     Guid SourceEventId,
     long SourcePosition,
@@ -11,7 +14,8 @@ public sealed record StepStarted(
     Guid CorrelationId,
     DateTimeOffset OccurredAt,
     string? Title,
-    IReadOnlyList<string> Recipients) : ICaseIntegrationEvent;
+    IReadOnlyList<string> Recipients,
+    string? Scope = null) : ICaseIntegrationEvent;
 
 /// <summary>A step of the procedure ended, with its outcome in words.</summary>
 public sealed record StepCompleted(

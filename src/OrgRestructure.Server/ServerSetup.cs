@@ -97,7 +97,8 @@ public static class ServerSetup
         var users = services.GetRequiredService<UserDirectory>();
         var demo = services.GetRequiredService<DemoData>();
         var survey = demo.LoadSurvey();
-        DemoUsers.Seed(users, survey?.Province ?? "Quảng Nam", survey?.Districts.Select(d => d.Name) ?? ["Duy Xuyên", "Phước Sơn", "Thăng Bình"]);
+        var emailDomain = services.GetRequiredService<IConfiguration>()[DemoUsers.EmailDomainKey];
+        DemoUsers.Seed(users, survey?.Province ?? "Quảng Nam", survey?.Districts.Select(d => d.Name) ?? ["Duy Xuyên", "Phước Sơn", "Thăng Bình"], emailDomain);
     }
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -17,7 +17,7 @@ public static class OrgRestructureComposition
     /// <summary>
     /// The event store per settings (SQLite file or PostgreSQL), the workflow engine over the
     /// definitions in workflows/, and messaging (in-memory bus, or RabbitMQ when configured; its
-    /// deadline scheduler fires the engine's due timers).
+    /// deadline scheduler fires the engine's due timers; e-mail when Smtp:Host is set).
     /// Register an <c>IParticipantDirectory</c> before this call to replace the in-memory one.
     /// </summary>
     public static IServiceCollection AddOrgRestructure(this IServiceCollection services, OrgRestructureSettings settings)
@@ -33,6 +33,7 @@ public static class OrgRestructureComposition
         {
             o.PostgresConnectionString = settings.EventStoreConnectionString;
             o.SqlitePath = settings.SqlitePath;
+            o.Smtp = settings.Smtp;
         });
         return services;
     }

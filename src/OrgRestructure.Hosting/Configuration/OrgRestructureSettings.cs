@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using OrgRestructure.Messaging.Email;
 
 namespace OrgRestructure.Hosting.Configuration;
 
@@ -14,6 +16,9 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
     public const string RabbitMqKey = "ConnectionStrings:RabbitMq";
     public const string DataDirectoryKey = "ORGRESTRUCTURE_DATA_DIR";
 
+    /// <summary>Section of the SMTP settings (Smtp:Host, Smtp:Port …; Smtp__Host … as environment variables).</summary>
+    public const string SmtpSection = "Smtp";
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(EventStoreConnectionString);
 
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(RabbitMqUri);
@@ -22,6 +27,9 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
 
     /// <summary>The workflow definitions folder; null = found next to the content root or the binaries.</summary>
     public string? WorkflowsDirectory { get; init; }
+
+    /// <summary>The SMTP server notifications are e-mailed through; null (no Smtp:Host) = in-app feed only.</summary>
+    public SmtpOptions? Smtp { get; init; }
 
     public static OrgRestructureSettings From(IConfiguration configuration)
     {
@@ -33,8 +41,32 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
             Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory))
         {
             WorkflowsDirectory = NullIfBlank(configuration[WorkflowsDirectoryKey]),
+            Smtp = SmtpFrom(configuration.GetSection(SmtpSection)),
         };
     }
+
+    private static SmtpOptions? SmtpFrom(IConfigurationSection section)
+    {
+        if (NullIfBlank(section["Host"]) is not { } host)
+        {
+            return null;
+        }
+
+        var smtp = new SmtpOptions { Host = host, UserName = NullIfBlank(section["UserName"]), Password = NullIfBlank(section["Password"]) };
+        if (NullIfBlank(section["Port"]) is { } port)
+        {
+            smtp.Port = int.TryParse(port, NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) && p is > 0 and < 65536 ? p : throw Invalid("Port", port);
+        }
+
+        smtp.EnableSsl = NullIfBlank(section["EnableSsl"]) is { } ssl && (bool.TryParse(ssl, out var on) ? on : throw Invalid("EnableSsl", ssl));
+        smtp.From = NullIfBlank(section["From"]) ?? smtp.From;
+        smtp.FromName = NullIfBlank(section["FromName"]) ?? smtp.FromName;
+        return smtp;
+    }
+
+    // A typo must stop the start-up naming the key, not fall back to a default silently.
+    private static InvalidOperationException Invalid(string key, string value) =>
+        new($"{SmtpSection}:{key} = '{value}' is not valid.");
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -2,8 +2,12 @@ using System.Collections.Concurrent;
 
 namespace OrgRestructure.Messaging.Notifications;
 
-/// <summary>A person who can be notified. <see cref="Language"/> is "vi" (default) or "en".</summary>
-public sealed record Participant(string UserId, string DisplayName, string? Email, string Language = "vi");
+/// <summary>
+/// A person who can be notified. <see cref="Language"/> is "vi" (default) or "en". A
+/// <see cref="Collective"/> recipient stands for several people the case does not name one by one
+/// (e.g. "đảng viên Chi bộ Ban Tổ chức"): it is greeted as a group.
+/// </summary>
+public sealed record Participant(string UserId, string DisplayName, string? Email, string Language = "vi", bool Collective = false);
 
 /// <summary>
 /// Who people are and which groups they belong to, per case where it matters (the members of a
@@ -18,8 +22,10 @@ public interface IParticipantDirectory
     /// <summary>
     /// User ids of a group or role: within <paramref name="scope"/> (e.g. one new committee) when
     /// given, else within the case, else everywhere — the first of these that has members.
+    /// <paramref name="asOf"/> is when the event happened: groups taken from the case's data are
+    /// read as the case stood then, so a late delivery does not name a slate revised since.
     /// </summary>
-    Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A directory held in memory, filled by the host (demo data) or a test.</summary>
@@ -45,7 +51,7 @@ public sealed class InMemoryParticipantDirectory : IParticipantDirectory
     public Task<Participant?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_people.TryGetValue(userId, out var p) ? p : null);
 
-    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         foreach (var key in new[] { scope, caseId, string.Empty })
         {

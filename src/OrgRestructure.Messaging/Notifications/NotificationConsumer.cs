@@ -58,7 +58,17 @@ public sealed partial class NotificationConsumer(
         await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
         if (!await ProcessedMessages.TryRecordAsync(connection, transaction, ConsumerName, messageId, now, context.CancellationToken))
         {
-            LogDuplicate(logger, messageId);
+            // An earlier attempt committed, but its ParticipantNotified may never have left: a publish
+            // that failed after the commit (then this is the retry) or a crash before it. Publishing
+            // again from the committed feed makes them at-least-once; their message ids are stable.
+            var told = await SqlNotificationFeed.ForSourceEventAsync(connection, transaction, e.SourceEventId, context.CancellationToken);
+            await transaction.RollbackAsync(context.CancellationToken);
+            LogDuplicate(logger, messageId, told.Count);
+            foreach (var item in told)
+            {
+                await PublishNotifiedAsync(context, e, item.Recipient, item.Kind, item.Subject, item.CreatedAt);
+            }
+
             return;
         }
 
@@ -104,15 +114,23 @@ public sealed partial class NotificationConsumer(
             emailSignal.Notify();
             foreach (var (recipient, note) in written)
             {
-                await context.Publish(
-                    new ParticipantNotified(e.SourceEventId, e.SourcePosition, e.CaseId, e.District, e.Step, e.StepName, e.CorrelationId, now, recipient.UserId, note.Kind, note.Subject),
-                    context.CancellationToken);
+                await PublishNotifiedAsync(context, e, recipient.UserId, note.Kind, note.Subject, now);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} already handled; skipped")]
-    private static partial void LogDuplicate(ILogger logger, Guid messageId);
+    /// <summary>
+    /// Publishes through the consume context, so a failure fails this delivery and the retry (or the
+    /// redelivery after a crash) publishes again; the message id is the feed entry's, for subscribers to dedupe.
+    /// </summary>
+    private static Task PublishNotifiedAsync(ConsumeContext context, ICaseIntegrationEvent e, string recipient, string kind, string subject, DateTimeOffset at) =>
+        context.Publish(
+            new ParticipantNotified(e.SourceEventId, e.SourcePosition, e.CaseId, e.District, e.Step, e.StepName, e.CorrelationId, at, recipient, kind, subject),
+            publish => publish.MessageId = FeedItemId(e.SourceEventId, recipient),
+            context.CancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} already handled; its {Count} ParticipantNotified published again")]
+    private static partial void LogDuplicate(ILogger logger, Guid messageId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Notified {Count} participants of {EventType} ({MessageId})")]
     private static partial void LogNotified(ILogger logger, int count, string eventType, Guid messageId);

@@ -41,7 +41,12 @@ public static class NotificationTemplates
         var en = string.Equals(recipient.Language, "en", StringComparison.OrdinalIgnoreCase);
         var step = StepLabel(e, en);
         var caseLabel = CaseLabel(e, en);
-        var greeting = en ? $"Dear {recipient.DisplayName}," : $"Kính gửi đồng chí {recipient.DisplayName},";
+        var greeting = (en, recipient.Collective) switch
+        {
+            (true, _) => $"Dear {recipient.DisplayName},",
+            (false, true) => $"Kính gửi các đồng chí {recipient.DisplayName},",
+            _ => $"Kính gửi đồng chí {recipient.DisplayName},",
+        };
         var footer = en
             ? "This message was sent by OrgRestructure. Open your notification feed for details."
             : "Thông báo này được gửi từ hệ thống OrgRestructure. Vui lòng xem chi tiết trong mục Thông báo.";

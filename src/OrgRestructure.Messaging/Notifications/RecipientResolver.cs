@@ -15,7 +15,7 @@ public sealed class RecipientResolver(IParticipantDirectory directory)
         var (users, groups, scope) = e switch
         {
             StepStarted s when s.Recipients.Count > 0 => (s.Recipients, [], null),
-            StepStarted s => ([], StepAudience.For(s.StepName), null),
+            StepStarted s => ([], StepAudience.For(s.StepName), s.Scope),
             TaskAssigned t when !string.IsNullOrEmpty(t.Assignee) => ([t.Assignee], [], t.Scope),
             TaskAssigned t => ([], t.CandidateGroups, t.Scope),
             NotificationRequested n => (n.Recipients, n.RecipientGroups, n.Scope),
@@ -27,7 +27,7 @@ public sealed class RecipientResolver(IParticipantDirectory directory)
         var ids = new List<string>(users);
         foreach (var group in groups)
         {
-            ids.AddRange(await directory.GroupMembersAsync(group, e.CaseId, scope, cancellationToken));
+            ids.AddRange(await directory.GroupMembersAsync(group, e.CaseId, scope, e.OccurredAt, cancellationToken));
         }
 
         var result = new List<Participant>();

@@ -54,10 +54,19 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
             ("@user", userId));
     }
 
+    /// <summary>The entries one event produced, read inside the caller's transaction (the consumer republishes what it told).</summary>
+    internal static Task<IReadOnlyList<FeedItem>> ForSourceEventAsync(DbConnection connection, DbTransaction transaction, Guid sourceEventId, CancellationToken cancellationToken) =>
+        ReadAllAsync(connection, transaction, $"SELECT {Columns} FROM messaging_feed WHERE source_event_id = @source ORDER BY recipient", cancellationToken, ("@source", sourceEventId.ToString()));
+
     private async Task<IReadOnlyList<FeedItem>> QueryAsync(string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = MessagingDatabase.Command(connection, null, sql, parameters);
+        return await ReadAllAsync(connection, null, sql, cancellationToken, parameters);
+    }
+
+    private static async Task<IReadOnlyList<FeedItem>> ReadAllAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string, object?)[] parameters)
+    {
+        await using var command = MessagingDatabase.Command(connection, transaction, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<FeedItem>();
         while (await reader.ReadAsync(cancellationToken))

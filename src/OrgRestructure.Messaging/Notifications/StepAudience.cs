@@ -5,7 +5,8 @@ namespace OrgRestructure.Messaging.Notifications;
 /// definition already notifies the future committee's members (step 2, invite-members), every
 /// member and the new committee (step 6, notify-announced) and each task's role (task-created);
 /// this adds the bloc's cell leaders when the bloc conference (step 3) starts and the appointees
-/// when the standing committee's decision (step 5) starts. The directory resolves the groups.
+/// when the standing committee's decision (step 5) starts. The directory resolves the groups,
+/// within the step's committee (the event's scope); the server's from the case data.
 /// </summary>
 public static class StepAudience
 {

@@ -34,6 +34,7 @@ internal static class MessagingSchema
             UNIQUE (recipient, source_event_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_messaging_feed_recipient ON messaging_feed (recipient, created_ms)",
+        "CREATE INDEX IF NOT EXISTS ix_messaging_feed_source ON messaging_feed (source_event_id)",
         """
         CREATE TABLE IF NOT EXISTS messaging_email_outbox (
             id TEXT PRIMARY KEY,

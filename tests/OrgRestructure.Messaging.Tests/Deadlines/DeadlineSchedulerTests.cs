@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
+using OrgRestructure.Testing;
 using OrgRestructure.Workflows.Tests.Support;
 
 namespace OrgRestructure.Messaging.Tests.Deadlines;

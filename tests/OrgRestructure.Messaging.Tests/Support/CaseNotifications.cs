@@ -1,5 +1,6 @@
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Messaging.Notifications;
+using OrgRestructure.Testing;
 
 namespace OrgRestructure.Messaging.Tests.Support;
 

@@ -10,6 +10,6 @@ internal sealed class SwitchableDirectory(IParticipantDirectory inner) : IPartic
     public Task<Participant?> FindAsync(string userId, CancellationToken cancellationToken = default) =>
         Down ? throw new InvalidOperationException("participant directory unavailable") : inner.FindAsync(userId, cancellationToken);
 
-    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, CancellationToken cancellationToken = default) =>
-        inner.GroupMembersAsync(group, caseId, scope, cancellationToken);
+    public Task<IReadOnlyList<string>> GroupMembersAsync(string group, string? caseId, string? scope = null, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default) =>
+        inner.GroupMembersAsync(group, caseId, scope, asOf, cancellationToken);
 }

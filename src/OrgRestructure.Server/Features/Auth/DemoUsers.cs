@@ -7,25 +7,30 @@ namespace OrgRestructure.Server.Features.Auth;
 /// The demo accounts of the embedded default (listed in README): one province board, one auditor,
 /// one administrator, and per district a standing committee, organization board, inspection
 /// committee and reviewer named <c>{district-slug}.{thuongvu|bantochuc|ubkt|reviewer}</c>.
+/// With an e-mail domain (<see cref="EmailDomainKey"/>) each account gets <c>{user}@{domain}</c>,
+/// so a demo with SMTP configured e-mails its notifications.
 /// </summary>
 public static class DemoUsers
 {
     public const string Password = "QuangNam@2014";
 
-    public static void Seed(UserDirectory users, string province, IEnumerable<string> districts)
+    public const string EmailDomainKey = "DemoUsers:EmailDomain";
+
+    public static void Seed(UserDirectory users, string province, IEnumerable<string> districts, string? emailDomain = null)
     {
         var provinceBoard = new Caller("tinh.bantochuc", "Ban Tổ chức Tỉnh ủy " + province, Role.ProvinceOrganizationBoard, province, null);
         var hash = users.HashPassword(provinceBoard, Password);
-        users.AddHashed(provinceBoard, hash);
-        users.AddHashed(new Caller("auditor", "Kiểm toán viên", Role.Auditor, province, null), hash);
-        users.AddHashed(new Caller("admin", "Quản trị viên", Role.Administrator, province, null), hash);
+        void Add(Caller caller) => users.AddHashed(caller, hash, string.IsNullOrWhiteSpace(emailDomain) ? null : $"{caller.UserName}@{emailDomain.Trim()}");
+        Add(provinceBoard);
+        Add(new Caller("auditor", "Kiểm toán viên", Role.Auditor, province, null));
+        Add(new Caller("admin", "Quản trị viên", Role.Administrator, province, null));
         foreach (var district in districts)
         {
             var slug = Slug(district).Replace("-", string.Empty, StringComparison.Ordinal);
-            users.AddHashed(new Caller($"{slug}.thuongvu", $"Ban Thường vụ {district}", Role.DistrictStandingCommittee, province, district), hash);
-            users.AddHashed(new Caller($"{slug}.bantochuc", $"Ban Tổ chức {district}", Role.DistrictOrganizationBoard, province, district), hash);
-            users.AddHashed(new Caller($"{slug}.ubkt", $"UBKT {district}", Role.InspectionCommittee, province, district), hash);
-            users.AddHashed(new Caller($"{slug}.reviewer", $"Người duyệt {district}", Role.Reviewer, province, district), hash);
+            Add(new Caller($"{slug}.thuongvu", $"Ban Thường vụ {district}", Role.DistrictStandingCommittee, province, district));
+            Add(new Caller($"{slug}.bantochuc", $"Ban Tổ chức {district}", Role.DistrictOrganizationBoard, province, district));
+            Add(new Caller($"{slug}.ubkt", $"UBKT {district}", Role.InspectionCommittee, province, district));
+            Add(new Caller($"{slug}.reviewer", $"Người duyệt {district}", Role.Reviewer, province, district));
         }
     }
 

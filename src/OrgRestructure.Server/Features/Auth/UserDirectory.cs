@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 
 namespace OrgRestructure.Server.Features.Auth;
 
-/// <summary>An account: the password is only ever kept as an ASP.NET Core PasswordHasher hash.</summary>
-public sealed record UserAccount(Caller Caller, string PasswordHash);
+/// <summary>An account: the password is only ever kept as an ASP.NET Core PasswordHasher hash; the e-mail address, when known, receives notifications.</summary>
+public sealed record UserAccount(Caller Caller, string PasswordHash, string? Email = null);
 
 /// <summary>Accounts of this process. The embedded default seeds the demo users at start-up.</summary>
 public sealed class UserDirectory
@@ -14,19 +14,22 @@ public sealed class UserDirectory
 
     public IReadOnlyList<Caller> All => [.. _users.Values.Select(u => u.Caller).OrderBy(c => c.UserName, StringComparer.Ordinal)];
 
-    public void Add(Caller caller, string password) =>
-        AddHashed(caller, _hasher.HashPassword(caller, password));
+    public void Add(Caller caller, string password, string? email = null) =>
+        AddHashed(caller, _hasher.HashPassword(caller, password), email);
 
     /// <summary>
     /// Adds an account whose password is already hashed. Hashing is deliberately slow (PBKDF2), so
     /// seeding many demo accounts that share one password hashes it once.
     /// </summary>
-    public void AddHashed(Caller caller, string passwordHash) =>
-        _users[caller.UserName] = new UserAccount(caller, passwordHash);
+    public void AddHashed(Caller caller, string passwordHash, string? email = null) =>
+        _users[caller.UserName] = new UserAccount(caller, passwordHash, email);
 
     public string HashPassword(Caller caller, string password) => _hasher.HashPassword(caller, password);
 
     public Caller? Find(string userName) => _users.TryGetValue(userName, out var u) ? u.Caller : null;
+
+    /// <summary>Where the account's notifications are e-mailed; null = in-app feed only.</summary>
+    public string? EmailOf(string userName) => _users.TryGetValue(userName, out var u) ? u.Email : null;
 
     public Caller? SignIn(string? userName, string? password)
     {

@@ -25,9 +25,12 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
 
     public static string StreamId(string province) => "campaign-" + DemoUsers.Slug(province);
 
-    public async Task<CampaignState> GetAsync(Caller caller, CancellationToken ct)
+    public Task<CampaignState> GetAsync(Caller caller, CancellationToken ct) => LoadAsync(caller.Province, ct);
+
+    /// <summary>The province's campaign as its stream stands; for the server's own use (no caller: no scope check).</summary>
+    public async Task<CampaignState> LoadAsync(string province, CancellationToken ct)
     {
-        var id = StreamId(caller.Province);
+        var id = StreamId(province);
         Survey? survey = null;
         var launches = new List<DistrictsLaunched>();
         var events = await store.ReadStreamAsync(id, null, ct);
@@ -36,7 +39,7 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
             if (e.Type == nameof(SurveyImported))
             {
                 var imported = JsonSerializer.Deserialize<SurveyImported>(e.Data, Json)!;
-                survey = Read(imported.Content, imported.Format, caller.Province);
+                survey = Read(imported.Content, imported.Format, province);
             }
             else if (e.Type == nameof(DistrictsLaunched))
             {
@@ -44,7 +47,7 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
             }
         }
 
-        return new CampaignState(id, caller.Province, survey, survey is null ? null : RestructuringPlanner.Plan(survey), launches, events.Count);
+        return new CampaignState(id, province, survey, survey is null ? null : RestructuringPlanner.Plan(survey), launches, events.Count);
     }
 
     /// <summary>

@@ -2,18 +2,17 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
-using OrgRestructure.Testing;
 
-namespace OrgRestructure.Messaging.Tests.Support;
+namespace OrgRestructure.Testing;
 
 /// <summary>A received e-mail, headers and body decoded.</summary>
-internal sealed record ReceivedEmail(string To, string Subject, string Body);
+public sealed record ReceivedEmail(string To, string Subject, string Body);
 
 /// <summary>
 /// A real SMTP server for a test: Debian's aiosmtpd (package python3-aiosmtpd) on a free
 /// loopback port, delivering into a Maildir that the test reads.
 /// </summary>
-internal sealed partial class SmtpTestServer : IAsyncDisposable
+public sealed partial class SmtpTestServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
     private readonly Process _process;

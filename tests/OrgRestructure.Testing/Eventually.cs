@@ -1,7 +1,7 @@
-namespace OrgRestructure.Messaging.Tests.Support;
+namespace OrgRestructure.Testing;
 
 /// <summary>Waits for an asynchronous outcome; the limit only stops a broken test from hanging, it asserts nothing about speed.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null) =>
         UntilAsync(condition, () => what, limit);

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OrgRestructure.Hosting.Configuration;
+using OrgRestructure.Messaging.Email;
+using OrgRestructure.Server.Tests.Infrastructure;
+using OrgRestructure.Testing;
+
+namespace OrgRestructure.Server.Tests.Features.Notifications;
+
+public sealed class SmtpConfigurationTests
+{
+    [Fact]
+    public async Task server_configured_with_smtp_settings_emails_the_step_1_task_in_vietnamese_to_the_standing_committee()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var host = await ServerHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:From"] = "thongbao@quangnam.example.test",
+            ["DemoUsers:EmailDomain"] = "example.test",
+        });
+
+        await Scenario.ImportAndLaunchPilotAsync(host);
+        var caseId = await Scenario.CaseIdAsync(host);
+
+        await Eventually.UntilAsync(
+            () => smtp.Messages().Any(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal)),
+            "an e-mail to duyxuyen.thuongvu@example.test");
+        var mail = smtp.Messages().First(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+        Assert.Contains("Nhiệm vụ mới ở bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi đồng chí Ban Thường vụ Duy Xuyên,", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("Duy Xuyên", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task server_without_smtp_host_sends_no_email_and_runs_no_dispatcher()
+    {
+        await using var host = await ServerHost.StartAsync(new Dictionary<string, string> { ["DemoUsers:EmailDomain"] = "example.test" });
+
+        Assert.Null(host.Services.GetRequiredService<OrgRestructureSettings>().Smtp);
+        Assert.Null(host.Services.GetService<SmtpEmailSender>());
+    }
+
+    [Fact]
+    public void smtp_settings_are_read_from_the_smtp_section_with_their_environment_variable_names()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "mail.quangnam.example.test",
+            ["Smtp:Port"] = "587",
+            ["Smtp:EnableSsl"] = "true",
+            ["Smtp:UserName"] = "orgrestructure",
+            ["Smtp:Password"] = "secret",
+            ["Smtp:From"] = "thongbao@quangnam.example.test",
+            ["Smtp:FromName"] = "Ban Tổ chức Tỉnh ủy",
+        }).Build();
+
+        var smtp = OrgRestructureSettings.From(configuration).Smtp;
+
+        Assert.NotNull(smtp);
+        Assert.Equal(("mail.quangnam.example.test", 587, true), (smtp.Host, smtp.Port, smtp.EnableSsl));
+        Assert.Equal(("orgrestructure", "secret"), (smtp.UserName, smtp.Password));
+        Assert.Equal(("thongbao@quangnam.example.test", "Ban Tổ chức Tỉnh ủy"), (smtp.From, smtp.FromName));
+    }
+
+    [Fact]
+    public void an_smtp_port_that_is_not_a_number_stops_the_start_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = "25a",
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => OrgRestructureSettings.From(configuration));
+        Assert.Contains("Smtp:Port", error.Message, StringComparison.Ordinal);
+    }
+}
