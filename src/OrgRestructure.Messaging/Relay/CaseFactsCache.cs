@@ -27,11 +27,30 @@ internal sealed class CaseFactsCache(IEventStore store)
         var view = new StoredEventView(stored, data, facts);
         if (stored.Type == StoredEventMap.Types.TaskCreated && view.Text("taskId") is { } taskId)
         {
-            facts.RememberTask(taskId, view.StepId, view.Text("assigneeRole", "assignee"), view.Text("scope"));
+            Remember(facts, view, taskId);
+        }
+        else if (view.Text("taskId") is { } aboutTask && !facts.KnowsTask(aboutTask) && stored.StreamVersion > 1)
+        {
+            // A task created before this process started (relay restarted, leadership moved): learn
+            // the case's tasks from its earlier events so the message still names step, role and scope.
+            foreach (var earlier in await store.ReadStreamAsync(stored.StreamId, new StreamRange(1, stored.StreamVersion - 1), cancellationToken))
+            {
+                if (earlier.Type == StoredEventMap.Types.TaskCreated)
+                {
+                    var earlierView = new StoredEventView(earlier, Parse(earlier.Data), facts);
+                    if (earlierView.Text("taskId") is { } id)
+                    {
+                        Remember(facts, earlierView, id);
+                    }
+                }
+            }
         }
 
         return view;
     }
+
+    private static void Remember(CaseFacts facts, StoredEventView created, string taskId) =>
+        facts.RememberTask(taskId, created.StepId, created.Text("assigneeRole", "assignee"), created.Text("scope"), created.Text("title", "taskTitle", "name"));
 
     private static CaseFacts FactsOf(StoredEvent first, JsonElement data)
     {

@@ -14,6 +14,7 @@ public static class StoredEventMap
         public const string CaseStarted = "case-started";
         public const string StepStarted = "step-started";
         public const string TaskCreated = "task-created";
+        public const string TaskReassigned = "task-reassigned";
         public const string TaskCompleted = "task-completed";
         public const string StepCompleted = "step-completed";
         public const string NotificationRequested = "notification-requested";
@@ -28,6 +29,8 @@ public static class StoredEventMap
         [Types.CaseStarted] = e => new CaseLaunched(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("title", "name") ?? e.Facts.Title, e.Text("definitionId", "definition"), e.Text("startedBy") ?? e.Stored.Actor),
         [Types.StepStarted] = e => new StepStarted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.List("recipients", "participants"), e.Text("scope", "branchId")),
         [Types.TaskCreated] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? e.Stored.EventId.ToString(), e.Text("title", "taskTitle", "name"), e.Text("assignee", "assignedTo"), e.List("assigneeRole", "candidateGroups", "candidateGroup", "groups"), e.Text("scope"), e.Time("dueAt", "due", "dueDate")),
+        // Handing a task to someone (or another role) assigns it anew: the new assignee must hear of it.
+        [Types.TaskReassigned] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId") ?? string.Empty, e.Text("taskId") is { } task ? e.Facts.TitleOfTask(task) : null, e.Text("toAssignee"), e.List("toRole"), TaskScope(e), null),
         [Types.TaskCompleted] = e => new TaskCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? string.Empty, e.Text("completedBy", "by") ?? e.Stored.Actor, e.Text("outcome", "decision", "result")),
         [Types.StepCompleted] = e => new StepCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.Text("outcome", "explanation", "result")),
         [Types.NotificationRequested] = e => new NotificationRequested(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("kind", "template", "reason") ?? "notice", e.Text("message", "text", "subject"), e.Nested("subject", "en"), e.List("recipients", "recipient", "users"), e.List("recipientRoles", "recipientGroups", "groups"), e.Text("scope")),

@@ -143,12 +143,16 @@ public sealed class StoredEventView
 /// <summary>What the relay remembers about a case: from its first event, and the step of each task it has seen.</summary>
 public sealed record CaseFacts(string CaseId, string District, string? Title)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? StepId, string? Role, string? Scope)> _tasks = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? StepId, string? Role, string? Scope, string? Title)> _tasks = new(StringComparer.Ordinal);
+
+    public bool KnowsTask(string taskId) => _tasks.ContainsKey(taskId);
 
     public string? StepOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? t.StepId : null;
+
+    public string? TitleOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? t.Title : null;
 
     /// <summary>The role and scope a task was assigned to: who hears of its deadline.</summary>
     public (string? Role, string? Scope) AssigneeOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? (t.Role, t.Scope) : (null, null);
 
-    internal void RememberTask(string taskId, string? stepId, string? role, string? scope) => _tasks[taskId] = (stepId, role, scope);
+    internal void RememberTask(string taskId, string? stepId, string? role, string? scope, string? title) => _tasks[taskId] = (stepId, role, scope, title);
 }
