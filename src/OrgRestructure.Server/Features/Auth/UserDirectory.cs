@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Identity;
 
 namespace OrgRestructure.Server.Features.Auth;
 
-/// <summary>An account: the password is only ever kept as an ASP.NET Core PasswordHasher hash; the e-mail address, when known, receives notifications.</summary>
-public sealed record UserAccount(Caller Caller, string PasswordHash, string? Email = null);
+/// <summary>
+/// An account: the password is only ever kept as an ASP.NET Core PasswordHasher hash; the e-mail
+/// address, when known, receives notifications, in <see cref="Language"/> ("vi" or "en").
+/// </summary>
+public sealed record UserAccount(Caller Caller, string PasswordHash, string? Email = null, string Language = "vi");
 
 /// <summary>Accounts of this process. The embedded default seeds the demo users at start-up.</summary>
 public sealed class UserDirectory
@@ -30,6 +33,19 @@ public sealed class UserDirectory
 
     /// <summary>Where the account's notifications are e-mailed; null = in-app feed only.</summary>
     public string? EmailOf(string userName) => _users.TryGetValue(userName, out var u) ? u.Email : null;
+
+    /// <summary>The language the account reads its notifications in: "vi" unless they chose English.</summary>
+    public string LanguageOf(string userName) => _users.TryGetValue(userName, out var u) ? u.Language : "vi";
+
+    /// <summary>Remembers the language a user picked in the UI, so their e-mails follow it.</summary>
+    public void PreferLanguage(string userName, string language)
+    {
+        var code = language == "en" ? "en" : "vi";
+        while (_users.TryGetValue(userName, out var account) && account.Language != code
+            && !_users.TryUpdate(userName, account with { Language = code }, account))
+        {
+        }
+    }
 
     public Caller? SignIn(string? userName, string? password)
     {

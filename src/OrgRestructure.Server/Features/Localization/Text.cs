@@ -31,8 +31,14 @@ public static class LocalizationEndpoints
     /// <summary>GET /lang/{code}?returnUrl=… sets the language cookie and goes back.</summary>
     public static IEndpointRouteBuilder MapLocalizationSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context) =>
+        app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context, Auth.UserDirectory users) =>
         {
+            // A signed-in user's choice is also their preference for e-mailed notifications.
+            if (Auth.Caller.From(context.User) is { } caller)
+            {
+                users.PreferLanguage(caller.UserName, code);
+            }
+
             context.Response.Cookies.Append(Text.CookieName, code == "en" ? "en" : "vi", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
             var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
             return TypedResults.Redirect(target);

@@ -29,7 +29,7 @@ public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvid
         ArgumentNullException.ThrowIfNull(userId);
         if (users.Find(userId) is { } c)
         {
-            return Task.FromResult<Participant?>(new Participant(c.UserName, c.DisplayName, users.EmailOf(c.UserName)));
+            return Task.FromResult<Participant?>(new Participant(c.UserName, c.DisplayName, users.EmailOf(c.UserName), users.LanguageOf(c.UserName)));
         }
 
         return Task.FromResult(_caseParticipants.TryGetValue(userId, out var known) ? known

@@ -34,6 +34,33 @@ public sealed class SmtpConfigurationTests
     }
 
     [Fact]
+    public async Task a_user_who_switched_the_ui_to_english_is_emailed_in_english()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var host = await ServerHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:From"] = "thongbao@quangnam.example.test",
+            ["DemoUsers:EmailDomain"] = "example.test",
+        });
+        using (var board = await host.ClientAsync("duyxuyen.thuongvu"))
+        {
+            await board.GetAsync(new Uri("/lang/en?returnUrl=/notifications", UriKind.Relative));
+        }
+
+        await Scenario.ImportAndLaunchPilotAsync(host);
+        var caseId = await Scenario.CaseIdAsync(host);
+
+        await Eventually.UntilAsync(
+            () => smtp.Messages().Any(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal)),
+            "an e-mail about the case to duyxuyen.thuongvu@example.test");
+        var mail = smtp.Messages().First(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+        Assert.Contains("New task in step 1", mail.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nhiệm vụ mới", mail.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task server_without_smtp_host_sends_no_email_and_runs_no_dispatcher()
     {
         await using var host = await ServerHost.StartAsync(new Dictionary<string, string> { ["DemoUsers:EmailDomain"] = "example.test" });
