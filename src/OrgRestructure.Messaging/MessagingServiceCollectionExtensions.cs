@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgRestructure.Messaging.Deadlines;
 using OrgRestructure.Messaging.Email;
 using OrgRestructure.Messaging.Health;
-using OrgRestructure.Messaging.Leadership;
+using OrgRestructure.EventStore.Leadership;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Relay;
 using OrgRestructure.Messaging.Storage;

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Npgsql;
+using OrgRestructure.EventStore.Leadership;
 using OrgRestructure.EventStore.Postgres;
 using OrgRestructure.EventStore.Storage;
 
@@ -28,61 +28,40 @@ public sealed class SingleProcessLeader : ILeaderElection
 }
 
 /// <summary>
-/// Leadership is a session-level <c>pg_try_advisory_lock</c> held on a dedicated connection: it
-/// ends when this node releases it, its connection breaks or its process dies.
+/// Leadership is a session-level advisory lock (<see cref="PostgresAdvisoryLeaderLock"/>, the
+/// same lock the outbox relay and deadline scheduler use, under its own name): it ends when this
+/// node releases it, its connection breaks or its process dies.
 /// </summary>
-public sealed class PostgresAdvisoryLockLeader(NpgsqlDataSource dataSource, long lockKey = PostgresAdvisoryLockLeader.DefaultKey) : ILeaderElection
+public sealed class PostgresAdvisoryLockLeader(NpgsqlDataSource dataSource, string lockName = PostgresAdvisoryLockLeader.LockName) : ILeaderElection
 {
-    public const long DefaultKey = 7305002;
-    private DbConnection? _connection;
+    public const string LockName = "projection-daemon";
+    private readonly PostgresAdvisoryLeaderLock _locks = new(dataSource);
+    private ILeaderLease? _lease;
 
     public async Task<bool> TryAcquireAsync(CancellationToken cancellationToken)
     {
-        if (_connection is not null)
+        if (_lease is not null)
         {
-            try
+            if (await _lease.IsHeldAsync(cancellationToken))
             {
-                await using var ping = _connection.CreateCommand("SELECT 1");
-                await ping.ExecuteScalarAsync(cancellationToken);
                 return true;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
-            {
-                await ReleaseAsync();
-            }
+
+            await ReleaseAsync();
         }
 
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand("SELECT pg_try_advisory_lock(@key)");
-        if (await command.With("key", lockKey).ExecuteScalarAsync(cancellationToken) is true)
-        {
-            _connection = connection;
-            return true;
-        }
-
-        await connection.DisposeAsync();
-        return false;
+        _lease = await _locks.TryAcquireAsync(lockName, cancellationToken);
+        return _lease is not null;
     }
 
     public ValueTask DisposeAsync() => ReleaseAsync();
 
     private async ValueTask ReleaseAsync()
     {
-        if (_connection is { } connection)
+        if (_lease is { } lease)
         {
-            _connection = null;
-            try
-            {
-                // A pooled connection is only reset when next used, so let go explicitly.
-                await using var unlock = connection.CreateCommand("SELECT pg_advisory_unlock(@key)");
-                await unlock.With("key", lockKey).ExecuteScalarAsync();
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
-            {
-                // The session is gone, and with it the lock.
-            }
-
-            await connection.DisposeAsync();
+            _lease = null;
+            await lease.DisposeAsync();
         }
     }
 }

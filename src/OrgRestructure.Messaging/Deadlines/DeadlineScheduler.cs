@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OrgRestructure.Messaging.Leadership;
+using OrgRestructure.EventStore.Leadership;
 using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Messaging.Deadlines;

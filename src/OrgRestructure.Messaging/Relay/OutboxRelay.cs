@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrgRestructure.EventStore.Streams;
-using OrgRestructure.Messaging.Leadership;
+using OrgRestructure.EventStore.Leadership;
 
 namespace OrgRestructure.Messaging.Relay;
 

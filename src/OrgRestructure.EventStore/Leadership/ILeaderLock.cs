@@ -1,7 +1,7 @@
-namespace OrgRestructure.Messaging.Leadership;
+namespace OrgRestructure.EventStore.Leadership;
 
 /// <summary>
-/// Leadership for work that must run on one node at a time (the relay, the deadline scheduler).
+/// Leadership for work that must run on one node at a time (the projection daemon, the outbox relay, the deadline scheduler).
 /// A held lease is lost when its connection or process dies; <see cref="ILeaderLease.IsHeldAsync"/>
 /// lets the holder notice and stop.
 /// </summary>

@@ -1,8 +1,7 @@
-using OrgRestructure.Messaging.Leadership;
-using OrgRestructure.Messaging.Tests.Support;
+using OrgRestructure.EventStore.Leadership;
 using OrgRestructure.Testing;
 
-namespace OrgRestructure.Messaging.Tests.Leadership;
+namespace OrgRestructure.EventStore.Tests.Leadership;
 
 public sealed class LeaderLockTests
 {
@@ -28,18 +27,41 @@ public sealed class LeaderLockTests
     }
 
     [Fact]
+    public async Task a_lease_on_a_pooled_data_source_lets_go_when_disposed_though_its_connection_returns_to_the_pool()
+    {
+        var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("leader");
+        await using var pooled = Npgsql.NpgsqlDataSource.Create(database);
+        var nodeA = new PostgresAdvisoryLeaderLock(pooled);
+        var nodeB = new PostgresAdvisoryLeaderLock(database);
+
+        var first = await nodeA.TryAcquireAsync("projection-daemon");
+        Assert.NotNull(first);
+        await first.DisposeAsync();
+
+        await using var second = await nodeB.TryAcquireAsync("projection-daemon");
+        Assert.NotNull(second);
+    }
+
+    [Fact]
     public async Task file_lock_admits_one_holder_per_data_directory_until_released()
     {
-        using var temp = new TempDirectory();
-        var one = new FileLeaderLock(temp.Path);
-        var two = new FileLeaderLock(temp.Path);
+        var directory = Path.Combine(Path.GetTempPath(), "orgrestructure-leader-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var one = new FileLeaderLock(directory);
+            var two = new FileLeaderLock(directory);
 
-        var held = await one.TryAcquireAsync("relay");
-        Assert.NotNull(held);
-        Assert.Null(await two.TryAcquireAsync("relay"));
-        await held.DisposeAsync();
-        await using var next = await two.TryAcquireAsync("relay");
-        Assert.NotNull(next);
+            var held = await one.TryAcquireAsync("relay");
+            Assert.NotNull(held);
+            Assert.Null(await two.TryAcquireAsync("relay"));
+            await held.DisposeAsync();
+            await using var next = await two.TryAcquireAsync("relay");
+            Assert.NotNull(next);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace OrgRestructure.Messaging.Leadership;
+namespace OrgRestructure.EventStore.Leadership;
 
 /// <summary>
 /// Leadership for the embedded SQLite setup: an exclusive lock on a file beside the database,
