@@ -91,15 +91,11 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
-        // Positions are (transaction id << 20) + index, and every transaction still in flight has an id
-        // >= the snapshot's xmin: below (xmin << 20) every row is final, and no row can appear there later.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position LIMIT $2",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = afterPosition });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(0, maxCount) });
-        return await EventRows.ReadAllRowsAsync(command, cancellationToken);
+        await using var batch = ReadAllBatch(connection, afterPosition, (long)Math.Max(0, maxCount));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await EventRows.ReadAllRowsAsync(reader, cancellationToken);
     }
 
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
@@ -136,6 +132,33 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
         {
             await _dataSource.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The commit-safe page after <paramref name="afterPosition"/>, as a batch whose second
+    /// statement returns the rows. Positions are (transaction id &lt;&lt; 20) + index, and every
+    /// transaction still in flight has an id >= the snapshot's xmin: below (xmin &lt;&lt; 20) every row is
+    /// final, and no row can appear there later.
+    /// </summary>
+    private static NpgsqlBatch ReadAllBatch(NpgsqlConnection connection, long afterPosition, long? limit)
+    {
+        // The page must be an index range scan that stops after the limit. Until the events table is
+        // first analyzed the planner cannot know that positions follow the heap order and prefers a
+        // bitmap scan plus a sort of every row past the position (an external sort of the whole
+        // table for each page). The setting is local to this implicit transaction.
+        var select = new NpgsqlBatchCommand(
+            SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position"
+            + (limit is null ? string.Empty : " LIMIT $2"));
+        select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
+        if (limit is { } max)
+        {
+            select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = max });
+        }
+
+        return new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand("SELECT set_config('enable_sort', 'off', true)"), select },
+        };
     }
 
     private static async Task<(long Version, string Hash)> ReadHeadAsync(NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
