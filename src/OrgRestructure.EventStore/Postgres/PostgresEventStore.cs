@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using OrgRestructure.EventStore.Migrations;
 using OrgRestructure.EventStore.Storage;
@@ -98,6 +99,18 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
         return await EventRows.ReadAllRowsAsync(reader, cancellationToken);
     }
 
+    public async IAsyncEnumerable<StoredEvent> ScanAllAsync(long afterPosition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = ReadAllBatch(connection, afterPosition, limit: null);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await foreach (var e in EventRows.ReadEachRowAsync(reader, cancellationToken))
+        {
+            yield return e;
+        }
+    }
+
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -135,17 +148,18 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
     }
 
     /// <summary>
-    /// The commit-safe page after <paramref name="afterPosition"/>, as a batch whose second
+    /// The commit-safe events after <paramref name="afterPosition"/> (a page when a limit is given), as a batch whose second
     /// statement returns the rows. Positions are (transaction id &lt;&lt; 20) + index, and every
     /// transaction still in flight has an id >= the snapshot's xmin: below (xmin &lt;&lt; 20) every row is
     /// final, and no row can appear there later.
     /// </summary>
     private static NpgsqlBatch ReadAllBatch(NpgsqlConnection connection, long afterPosition, long? limit)
     {
-        // The page must be an index range scan that stops after the limit. Until the events table is
-        // first analyzed the planner cannot know that positions follow the heap order and prefers a
-        // bitmap scan plus a sort of every row past the position (an external sort of the whole
-        // table for each page). The setting is local to this implicit transaction.
+        // A page must be an index range scan that stops after the limit, and a scan one that streams
+        // rows as it goes. Until the events table is first analyzed the planner cannot know that
+        // positions follow the heap order and prefers a bitmap scan plus a sort of every row past the
+        // position (an external sort of the whole table for each page). The setting is local to this
+        // implicit transaction.
         var select = new NpgsqlBatchCommand(
             SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position"
             + (limit is null ? string.Empty : " LIMIT $2"));

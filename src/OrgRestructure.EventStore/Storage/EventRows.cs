@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using OrgRestructure.EventStore.Hashing;
 using OrgRestructure.EventStore.Streams;
 
@@ -27,6 +28,17 @@ internal static class EventRows
         }
 
         return events;
+    }
+
+    /// <summary>The rows of <paramref name="reader"/> one by one, without holding them in a list.</summary>
+    public static async IAsyncEnumerable<StoredEvent> ReadEachRowAsync(DbDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        bool? unixTimestamps = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            unixTimestamps ??= reader.GetFieldType(6) == typeof(long);
+            yield return Read(reader, unixTimestamps.Value);
+        }
     }
 
     // unixTimestamps: SQLite keeps timestamps as Unix milliseconds and ids as text; PostgreSQL has native types.

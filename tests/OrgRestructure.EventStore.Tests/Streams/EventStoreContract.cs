@@ -190,7 +190,7 @@ public abstract partial class EventStoreContract : IAsyncLifetime
         Assert.False(b.WasDuplicate);
     }
 
-    private static async Task<List<StoredEvent>> ReadEverythingAsync(IEventStore store)
+    protected static async Task<List<StoredEvent>> ReadEverythingAsync(IEventStore store)
     {
         var all = new List<StoredEvent>();
         while (true)
