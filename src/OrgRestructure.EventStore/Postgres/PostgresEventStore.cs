@@ -20,6 +20,7 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
     private readonly bool _ownsDataSource;
     private readonly EventStoreOptions _options;
     private readonly StreamHeadCache _heads = new();
+    private readonly ContendedStreams _contended = new();
 
     public PostgresEventStore(string connectionString, EventStoreOptions? options = null)
         : this(CreateDataSource(connectionString), options, ownsDataSource: true)
@@ -177,11 +178,20 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
 
     private static async Task<(long Version, string Hash)> ReadHeadAsync(NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { HeadCommand(streamId) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadHeadRowAsync(reader, cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand HeadCommand(string streamId)
+    {
+        var command = new NpgsqlBatchCommand("SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        return command;
+    }
+
+    private static async Task<(long Version, string Hash)> ReadHeadRowAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
             ? (reader.GetInt64(0), reader.GetString(1))
             : (0, Hashing.EventHasher.GenesisHash);
-    }
 }
