@@ -102,6 +102,14 @@ public sealed class InMemoryEventStore : IEventStore
         }
     }
 
+    public IAsyncEnumerable<StoredEvent> ScanAllAsync(long afterPosition, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return _all.Where(e => e.GlobalPosition > afterPosition).ToList().ToAsyncEnumerable();
+        }
+    }
+
     public Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -38,8 +38,9 @@ public sealed partial class PostgresEventStore
         {
             try
             {
-                // "Any" that lost a race once stops guessing: it queues behind other such writers of the stream.
-                var stored = request.ExpectedVersion == AppendRequest.Any && attempt > 0
+                // "Any" that lost a race (or whose stream is contended) stops guessing: it queues behind
+                // other such writers of the stream.
+                var stored = request.ExpectedVersion == AppendRequest.Any && (attempt > 0 || _contended.IsHot(request.StreamId))
                     ? await AppendSerializedAsync(request, cancellationToken)
                     : await AppendOptimisticAsync(request, cancellationToken);
                 if (stored is null)
@@ -63,6 +64,11 @@ public sealed partial class PostgresEventStore
                 if (ex.ConstraintName != "events_stream_version")
                 {
                     throw new ArgumentException($"An event id in this append is already stored ({ex.ConstraintName}). / Mã sự kiện đã tồn tại.", nameof(request), ex);
+                }
+
+                if (request.ExpectedVersion == AppendRequest.Any)
+                {
+                    _contended.LostRace(request.StreamId);
                 }
 
                 if (request.ExpectedVersion != AppendRequest.Any || attempt >= _options.AnyVersionRetries)
@@ -102,13 +108,21 @@ public sealed partial class PostgresEventStore
     {
         await using var scope = await BeginWriteAsync(cancellationToken);
         var connection = (NpgsqlConnection)scope.Connection;
-        await using (var lockStream = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7305003, hashtext($1))", connection))
+        (long Version, string Hash) head;
+        // Lock and head read in one round trip: the lock is held until commit, so every round trip
+        // saved here shortens the queue of writers behind it. The read is a later statement, so it
+        // sees everything committed before the lock was granted.
+        await using (var lockAndRead = new NpgsqlBatch(connection, (NpgsqlTransaction)scope.Transaction))
         {
+            var lockStream = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(7305003, hashtext($1))");
             lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
-            await lockStream.ExecuteNonQueryAsync(cancellationToken);
+            lockAndRead.BatchCommands.Add(lockStream);
+            lockAndRead.BatchCommands.Add(HeadCommand(request.StreamId));
+            await using var reader = await lockAndRead.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            head = await ReadHeadRowAsync(reader, cancellationToken);
         }
 
-        var head = await ReadHeadAsync(connection, request.StreamId, cancellationToken);
         var events = EventRows.Chain(request, head.Version, head.Hash, EventHasher.NormalizeTimestamp(_options.Clock.GetUtcNow()));
         var stored = await ExecuteInsertAsync(connection, (NpgsqlTransaction)scope.Transaction, request, head.Version, events, cancellationToken);
         return await ProjectAndCommitAsync(scope, stored, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Npgsql;
 using OrgRestructure.EventStore.Migrations;
 using OrgRestructure.EventStore.Storage;
@@ -19,6 +20,7 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
     private readonly bool _ownsDataSource;
     private readonly EventStoreOptions _options;
     private readonly StreamHeadCache _heads = new();
+    private readonly ContendedStreams _contended = new();
 
     public PostgresEventStore(string connectionString, EventStoreOptions? options = null)
         : this(CreateDataSource(connectionString), options, ownsDataSource: true)
@@ -91,15 +93,23 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
-        // Positions are (transaction id << 20) + index, and every transaction still in flight has an id
-        // >= the snapshot's xmin: below (xmin << 20) every row is final, and no row can appear there later.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position LIMIT $2",
-            connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = afterPosition });
-        command.Parameters.Add(new NpgsqlParameter { Value = (long)Math.Max(0, maxCount) });
-        return await EventRows.ReadAllRowsAsync(command, cancellationToken);
+        await using var batch = ReadAllBatch(connection, afterPosition, (long)Math.Max(0, maxCount));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        return await EventRows.ReadAllRowsAsync(reader, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredEvent> ScanAllAsync(long afterPosition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = ReadAllBatch(connection, afterPosition, limit: null);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await foreach (var e in EventRows.ReadEachRowAsync(reader, cancellationToken))
+        {
+            yield return e;
+        }
     }
 
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)
@@ -138,13 +148,50 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
         }
     }
 
+    /// <summary>
+    /// The commit-safe events after <paramref name="afterPosition"/> (a page when a limit is given), as a batch whose second
+    /// statement returns the rows. Positions are (transaction id &lt;&lt; 20) + index, and every
+    /// transaction still in flight has an id >= the snapshot's xmin: below (xmin &lt;&lt; 20) every row is
+    /// final, and no row can appear there later.
+    /// </summary>
+    private static NpgsqlBatch ReadAllBatch(NpgsqlConnection connection, long afterPosition, long? limit)
+    {
+        // A page must be an index range scan that stops after the limit, and a scan one that streams
+        // rows as it goes. Until the events table is first analyzed the planner cannot know that
+        // positions follow the heap order and prefers a bitmap scan plus a sort of every row past the
+        // position (an external sort of the whole table for each page). The setting is local to this
+        // implicit transaction.
+        var select = new NpgsqlBatchCommand(
+            SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position"
+            + (limit is null ? string.Empty : " LIMIT $2"));
+        select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
+        if (limit is { } max)
+        {
+            select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = max });
+        }
+
+        return new NpgsqlBatch(connection)
+        {
+            BatchCommands = { new NpgsqlBatchCommand("SELECT set_config('enable_sort', 'off', true)"), select },
+        };
+    }
+
     private static async Task<(long Version, string Hash)> ReadHeadAsync(NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { HeadCommand(streamId) } };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadHeadRowAsync(reader, cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand HeadCommand(string streamId)
+    {
+        var command = new NpgsqlBatchCommand("SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        return command;
+    }
+
+    private static async Task<(long Version, string Hash)> ReadHeadRowAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
             ? (reader.GetInt64(0), reader.GetString(1))
             : (0, Hashing.EventHasher.GenesisHash);
-    }
 }

@@ -182,27 +182,75 @@ public sealed class ProjectionDaemon : BackgroundService
     private async Task<long> CatchUpLockedAsync(IAsyncProjection projection, CancellationToken cancellationToken)
     {
         long applied = 0;
-        while (true)
+        var checkpoint = await GetCheckpointAsync(projection.Name, cancellationToken);
+        var events = await _store.ReadAllAsync(checkpoint, _options.BatchSize, cancellationToken);
+        var first = true;
+        while (events.Count > 0)
         {
-            var checkpoint = await GetCheckpointAsync(projection.Name, cancellationToken);
-            var events = await _store.ReadAllAsync(checkpoint, _options.BatchSize, cancellationToken);
-            if (events.Count == 0)
+            // The next batch is read while this one is applied. It starts at this batch's last position,
+            // so it is only used once this batch (and its checkpoint) committed; otherwise it is dropped.
+            using var readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var next = _store.ReadAllAsync(events[^1].GlobalPosition, _options.BatchSize, readAhead.Token);
+            var committed = false;
+            try
             {
-                return applied;
+                committed = await ApplyBatchAsync(projection, checkpoint, events, first, cancellationToken);
+            }
+            finally
+            {
+                if (!committed)
+                {
+                    await readAhead.CancelAsync();
+                    await DropAsync(next);
+                }
             }
 
-            await using var scope = await _store.BeginWriteAsync(cancellationToken);
-            await ProjectionCheckpoints.EnsureAsync(scope, projection.Name, cancellationToken);
-            // Claim the batch first: the row lock makes a rival leader wait, and then find nothing to do.
-            if (!await ProjectionCheckpoints.AdvanceAsync(scope, projection.Name, checkpoint, events[^1].GlobalPosition, cancellationToken))
+            if (!committed)
             {
                 _logger.LogWarning("Projection {Projection} checkpoint moved under us; another node is applying it", projection.Name);
                 return applied;
             }
 
-            await projection.ApplyAsync(scope, events, cancellationToken);
-            await scope.CommitAsync(cancellationToken);
+            first = false;
             applied += events.Count;
+            checkpoint = events[^1].GlobalPosition;
+            events = await next;
+        }
+
+        return applied;
+    }
+
+    /// <summary>Applies one batch in a transaction that first claims it by advancing the checkpoint from its old value.</summary>
+    private async Task<bool> ApplyBatchAsync(
+        IAsyncProjection projection, long checkpoint, IReadOnlyList<StoredEvent> events, bool ensureCheckpoint, CancellationToken cancellationToken)
+    {
+        await using var scope = await _store.BeginWriteAsync(cancellationToken);
+        if (ensureCheckpoint)
+        {
+            await ProjectionCheckpoints.EnsureAsync(scope, projection.Name, cancellationToken);
+        }
+
+        // Claim the batch first: the row lock makes a rival leader wait, and then find nothing to do.
+        if (!await ProjectionCheckpoints.AdvanceAsync(scope, projection.Name, checkpoint, events[^1].GlobalPosition, cancellationToken))
+        {
+            return false;
+        }
+
+        await projection.ApplyAsync(scope, events, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Waits for a read-ahead whose result is not wanted; its failure (or cancellation) no longer matters.</summary>
+    private static async Task DropAsync(Task<IReadOnlyList<StoredEvent>> readAhead)
+    {
+        try
+        {
+            await readAhead;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The batch it would have followed did not commit; the next round reads again.
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using OrgRestructure.EventStore.Hashing;
 using OrgRestructure.EventStore.Storage;
@@ -149,6 +150,18 @@ public sealed class SqliteEventStore : IRelationalEventStore
         await using var command = connection.CreateCommand(SelectEvents + " WHERE position > @after ORDER BY position LIMIT @max");
         command.With("after", afterPosition).With("max", Math.Max(0, maxCount));
         return await EventRows.ReadAllRowsAsync(command, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<StoredEvent> ScanAllAsync(long afterPosition, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        // One statement reads one WAL snapshot: writers carry on, and every row it returns committed.
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(SelectEvents + " WHERE position > @after ORDER BY position");
+        await using var reader = await command.With("after", afterPosition).ExecuteReaderAsync(cancellationToken);
+        await foreach (var e in EventRows.ReadEachRowAsync(reader, cancellationToken))
+        {
+            yield return e;
+        }
     }
 
     public async Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default)

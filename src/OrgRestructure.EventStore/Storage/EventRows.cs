@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using OrgRestructure.EventStore.Hashing;
 using OrgRestructure.EventStore.Streams;
 
@@ -12,20 +13,38 @@ internal static class EventRows
 
     public static async Task<IReadOnlyList<StoredEvent>> ReadAllRowsAsync(DbCommand command, CancellationToken cancellationToken)
     {
-        var events = new List<StoredEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadAllRowsAsync(reader, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<StoredEvent>> ReadAllRowsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var events = new List<StoredEvent>();
+        bool? unixTimestamps = null;
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(Read(reader));
+            unixTimestamps ??= reader.GetFieldType(6) == typeof(long);
+            events.Add(Read(reader, unixTimestamps.Value));
         }
 
         return events;
     }
 
-    public static StoredEvent Read(DbDataReader reader)
+    /// <summary>The rows of <paramref name="reader"/> one by one, without holding them in a list.</summary>
+    public static async IAsyncEnumerable<StoredEvent> ReadEachRowAsync(DbDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // SQLite keeps timestamps as Unix milliseconds and ids as text; PostgreSQL has native types.
-        var timestamp = reader.GetFieldType(6) == typeof(long)
+        bool? unixTimestamps = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            unixTimestamps ??= reader.GetFieldType(6) == typeof(long);
+            yield return Read(reader, unixTimestamps.Value);
+        }
+    }
+
+    // unixTimestamps: SQLite keeps timestamps as Unix milliseconds and ids as text; PostgreSQL has native types.
+    public static StoredEvent Read(DbDataReader reader, bool unixTimestamps)
+    {
+        var timestamp = unixTimestamps
             ? DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))
             : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc));
         return new StoredEvent(

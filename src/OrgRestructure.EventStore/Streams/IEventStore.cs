@@ -23,6 +23,14 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every event after <paramref name="afterPosition"/> in global order up to the commit-safe
+    /// high-water mark as it was when the enumeration started, read as one query with no pages: for
+    /// replays and rebuilds that fold events as they arrive. The query holds a connection until the
+    /// enumeration ends, so consume it promptly.
+    /// </summary>
+    IAsyncEnumerable<StoredEvent> ScanAllAsync(long afterPosition, CancellationToken cancellationToken = default);
+
     /// <summary>Current version of a stream; 0 when it does not exist.</summary>
     Task<long> GetStreamVersionAsync(string streamId, CancellationToken cancellationToken = default);
 

@@ -44,10 +44,21 @@ public sealed class PostgresLeaderElectionTests
         });
         // Both run rounds concurrently, as two nodes would if both believed they led.
         await Task.WhenAll(writes, Task.Run(() => RoundsAsync(daemonA, writes)), Task.Run(() => RoundsAsync(daemonB, writes)));
-        await daemonA.RunOnceAsync();
-
+        // The high-water mark is cluster-wide: a transaction held open by a test running in parallel
+        // (in another database of the same server) holds it back, so wait for it rather than race it.
         var all = await nodeA.ReadAllAsync(0, 1000);
+        for (var wait = 0; wait < 300 && all.Count < 60; wait++)
+        {
+            await Task.Delay(100);
+            all = await nodeA.ReadAllAsync(0, 1000);
+        }
+
         Assert.Equal(60, all.Count);
+        while (await daemonA.GetCheckpointAsync(countingA.Name) < all[^1].GlobalPosition)
+        {
+            await daemonA.RunOnceAsync();
+        }
+
         Assert.Equal(all.Select(e => (e.GlobalPosition, e.EventId)), await countingA.SeenAsync(nodeA));
     }
 

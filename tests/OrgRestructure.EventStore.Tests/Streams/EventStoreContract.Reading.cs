@@ -51,6 +51,46 @@ public abstract partial class EventStoreContract
     }
 
     [Fact]
+    public async Task a_scan_returns_what_paged_reads_return_in_the_same_order_after_a_position()
+    {
+        var store = await CreateStoreAsync();
+        var a = Events.NewStream("a");
+        await store.AppendAsync(Events.Append(a, AppendRequest.NoStream, "A1", "A2"));
+        await store.AppendAsync(Events.Append(Events.NewStream("b"), AppendRequest.NoStream, "B1"));
+        await store.AppendAsync(Events.Append(a, 2, "A3"));
+
+        var scanned = await store.ScanAllAsync(0).ToListAsync();
+        var afterSecond = await store.ScanAllAsync(scanned[1].GlobalPosition).ToListAsync();
+
+        Assert.Equal(["A1", "A2", "B1", "A3"], scanned.Select(e => e.Type));
+        Assert.Equal(await ReadEverythingAsync(store), scanned);
+        Assert.Equal(scanned.Skip(2), afterSecond);
+        Assert.Empty(await store.ScanAllAsync(scanned[^1].GlobalPosition).ToListAsync());
+    }
+
+    [Fact]
+    public async Task a_scan_returns_the_events_committed_when_it_started_and_not_those_appended_while_it_runs()
+    {
+        var store = await CreateStoreAsync();
+        var stream = Events.NewStream();
+        await store.AppendAsync(Events.Append(stream, AppendRequest.NoStream, "E1", "E2", "E3"));
+
+        var scanned = new List<StoredEvent>();
+        await foreach (var e in store.ScanAllAsync(0))
+        {
+            if (scanned.Count == 0)
+            {
+                await store.AppendAsync(Events.Append(stream, AppendRequest.Any, "WhileScanning"));
+            }
+
+            scanned.Add(e);
+        }
+
+        Assert.Equal(["E1", "E2", "E3"], scanned.Select(e => e.Type));
+        Assert.Equal(4, (await store.ScanAllAsync(0).ToListAsync()).Count);
+    }
+
+    [Fact]
     public async Task metadata_is_stored_with_every_event_of_an_append()
     {
         var store = await CreateStoreAsync();

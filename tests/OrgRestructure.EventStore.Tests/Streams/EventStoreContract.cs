@@ -2,6 +2,7 @@ using OrgRestructure.EventStore.Hashing;
 using OrgRestructure.EventStore.Storage;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.EventStore.Tests.Support;
+using OrgRestructure.EventStore.Verification;
 
 namespace OrgRestructure.EventStore.Tests.Streams;
 
@@ -11,7 +12,7 @@ namespace OrgRestructure.EventStore.Tests.Streams;
 /// </summary>
 public abstract partial class EventStoreContract : IAsyncLifetime
 {
-    private const int AppendsPerWriter = 20;
+    private const int AppendsPerWriter = 100;
     private readonly List<object> _owned = [];
 
     /// <summary>A fresh, empty, migrated store.</summary>
@@ -111,8 +112,6 @@ public abstract partial class EventStoreContract : IAsyncLifetime
         var store = await CreateStoreAsync();
         var streams = Enumerable.Range(0, 10).Select(_ => Events.NewStream()).ToArray();
 
-        // 100 writers x 20 appends: enough to force every kind of race on 10 streams, small enough
-        // to finish in seconds on a shared 2-core machine (volume is the benchmark's job).
         await Task.WhenAll(Enumerable.Range(0, 100).Select(writer => Task.Run(async () =>
         {
             for (var i = 0; i < AppendsPerWriter; i++)
@@ -140,6 +139,9 @@ public abstract partial class EventStoreContract : IAsyncLifetime
         Assert.Equal(100 * AppendsPerWriter, all.Select(e => e.GlobalPosition).Distinct().Count());
         var global = await ReadEverythingAsync(store);
         Assert.Equal(all.Select(e => e.EventId).Order(), global.Select(e => e.EventId).Order());
+        var verified = await new ChainVerifier(store).VerifyAllAsync();
+        Assert.True(verified.IsValid, verified.FirstFailure?.Describe());
+        Assert.Equal(100 * AppendsPerWriter, verified.EventsChecked);
     }
 
     [Fact]
@@ -188,7 +190,7 @@ public abstract partial class EventStoreContract : IAsyncLifetime
         Assert.False(b.WasDuplicate);
     }
 
-    private static async Task<List<StoredEvent>> ReadEverythingAsync(IEventStore store)
+    protected static async Task<List<StoredEvent>> ReadEverythingAsync(IEventStore store)
     {
         var all = new List<StoredEvent>();
         while (true)

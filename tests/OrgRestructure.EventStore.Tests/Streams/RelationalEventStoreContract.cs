@@ -95,6 +95,32 @@ public abstract partial class RelationalEventStoreContract : EventStoreContract
     }
 
     [Fact]
+    public async Task a_scan_stops_below_an_append_that_has_not_committed_yet()
+    {
+        var gate = new GateProjection();
+        var options = new EventStoreOptions();
+        options.InlineProjections.Add(gate);
+        var store = await CreateRelationalAsync(options);
+        await store.AppendAsync(Events.Append(Events.NewStream("before"), AppendRequest.NoStream, "E1", "E2"));
+        var held = store.AppendAsync(Events.Append(Events.NewStream("held"), AppendRequest.NoStream, "Held"));
+        await gate.Entered.WaitAsync(TimeSpan.FromSeconds(30));
+        var postgres = store.Backend == EventStoreBackend.Postgres;
+        if (postgres)
+        {
+            // PostgreSQL commits a higher position while the held one stays open.
+            await store.AppendAsync(Events.Append(Events.NewStream("after"), AppendRequest.NoStream, "Later"));
+        }
+
+        var whileHeld = await store.ScanAllAsync(0).ToListAsync();
+        gate.Release();
+        await held;
+        var afterCommit = await store.ScanAllAsync(0).ToListAsync();
+
+        Assert.Equal(["E1", "E2"], whileHeld.Select(e => e.Type));
+        Assert.Equal(postgres ? ["E1", "E2", "Held", "Later"] : ["E1", "E2", "Held"], afterCommit.Select(e => e.Type));
+    }
+
+    [Fact]
     public async Task altering_one_stored_events_data_in_the_database_makes_verify_name_that_event()
     {
         var store = await CreateRelationalAsync();

@@ -9,7 +9,19 @@ internal sealed record AppendCell(string Backend, int Writers, int EventsPerTran
     public double? RatioToRaw => RawTransactionsPerSecond is { } raw && raw > 0 ? TransactionsPerSecond / raw : null;
 }
 
-internal sealed record BackendResults(string Backend, string Where, IReadOnlyList<AppendCell> Appends, long EventsRead, double ReadFoldEventsPerSecond, long EventsRebuilt, double RebuildEventsPerSecond);
+/// <summary>
+/// A back end's figures. Read+fold is measured with one scan (<see cref="ReadFoldEventsPerSecond"/>,
+/// the target's figure) and with pages of <c>ReadAllAsync</c> (<see cref="PagedReadFoldEventsPerSecond"/>).
+/// </summary>
+internal sealed record BackendResults(
+    string Backend,
+    string Where,
+    IReadOnlyList<AppendCell> Appends,
+    long EventsRead,
+    double ReadFoldEventsPerSecond,
+    double PagedReadFoldEventsPerSecond,
+    long EventsRebuilt,
+    double RebuildEventsPerSecond);
 
 internal sealed record BenchReport(DateTimeOffset At, int ProcessorCount, string? LoadAverage, double SecondsPerCell, IReadOnlyList<BackendResults> Backends)
 {
