@@ -27,7 +27,7 @@ internal static class FormFieldReader
                 continue;
             }
 
-            DefinitionReader.UnknownKeys(check, f, fieldPath, ["name", "type", "label", "required", "min", "max", "options", "fields"]);
+            DefinitionReader.UnknownKeys(check, f, fieldPath, ["name", "type", "label", "required", "min", "max", "options", "optionLabels", "fields"]);
             var name = check.Str(f, "name", fieldPath, true);
             var type = check.Str(f, "type", fieldPath, true);
             var label = check.Text(f, "label", fieldPath, true);
@@ -35,6 +35,7 @@ internal static class FormFieldReader
             var min = Number(check, f, "min", fieldPath);
             var max = Number(check, f, "max", fieldPath);
             var options = check.StringList(f, "options", fieldPath, type == "choice");
+            var optionLabels = OptionLabels(check, f, fieldPath, options);
             List<FormField>? nested = null;
             if (type is not null && !FormField.Types.Contains(type))
             {
@@ -62,11 +63,41 @@ internal static class FormFieldReader
 
             if (name is not null && type is not null && label is not null)
             {
-                fields.Add(new FormField(name, type, label, required, min, max, options, nested));
+                fields.Add(new FormField(name, type, label, required, min, max, options, nested, optionLabels));
             }
         }
 
         return fields;
+    }
+
+    private static Dictionary<string, LocalizedText>? OptionLabels(DefinitionCheck check, JsonObject f, string path, IReadOnlyList<string>? options)
+    {
+        if (f["optionLabels"] is null)
+        {
+            return null;
+        }
+
+        path += ".optionLabels";
+        if (f["optionLabels"] is not JsonObject labels)
+        {
+            check.Error(path, "must be an object mapping each option to {\"vi\", \"en\"}");
+            return null;
+        }
+
+        var result = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var (option, _) in labels)
+        {
+            if (options is null || !options.Contains(option, StringComparer.Ordinal))
+            {
+                check.Error($"{path}.{option}", $"'{option}' is not one of the field's options");
+            }
+            else if (check.Text(labels, option, path, true) is { } text)
+            {
+                result[option] = text;
+            }
+        }
+
+        return result;
     }
 
     private static double? Number(DefinitionCheck check, JsonObject f, string key, string path)

@@ -71,5 +71,27 @@ public sealed class Person : IAsyncDisposable
     public async Task ShotAsync(string name) =>
         await Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"{Prefix}-{name}.png"), FullPage = true });
 
+    /// <summary>
+    /// Clicks <paramref name="button"/> and waits for the page it leads to. A refusal re-renders
+    /// the form at the same address, so waiting for the address alone would only time out: the
+    /// refusal's message (and a screenshot) make the failure say what the server said.
+    /// </summary>
+    public async Task SubmitAsync(string button, string expectedPathSuffix)
+    {
+        var before = Page.Url;
+        var answer = await Page.RunAndWaitForResponseAsync(() => Page.ClickAsync(button), r => r.Request.Method == "POST");
+        if (answer.Status is >= 300 and < 400)
+        {
+            await Page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith(expectedPathSuffix, StringComparison.Ordinal));
+            return;
+        }
+
+        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await ShotAsync("refused");
+        var error = Page.Locator(".flash.error");
+        var message = await error.CountAsync() > 0 ? await error.First.InnerTextAsync() : "(no message on the page)";
+        throw new Xunit.Sdk.XunitException($"{button} on {before} answered {answer.Status} instead of leading to {expectedPathSuffix}: {message}");
+    }
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

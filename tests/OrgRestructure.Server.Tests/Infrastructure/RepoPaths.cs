@@ -7,6 +7,9 @@ public static class RepoPaths
 
     public static string Screenshots { get; } = Directory.CreateDirectory(Path.Combine(Root, "artifacts", "screenshots")).FullName;
 
+    /// <summary>Each test server's JSON log, kept after its temporary data directory is deleted.</summary>
+    public static string ServerLogs { get; } = Directory.CreateDirectory(Path.Combine(Root, "artifacts", "logs", "servers")).FullName;
+
     /// <summary>The Quảng Nam survey: ../shared/data next to the repository (or its main checkout).</summary>
     public static string Survey { get; } = FindSurvey();
 

@@ -78,6 +78,13 @@ public sealed class ServerHost : IAsyncDisposable
         await _factory.DisposeAsync();
         try
         {
+            // The server's log is what explains a failed browser step; the data dir goes, the log stays.
+            var logs = Path.Combine(DataDirectory, "logs");
+            foreach (var file in Directory.Exists(logs) ? Directory.GetFiles(logs) : [])
+            {
+                File.Copy(file, Path.Combine(RepoPaths.ServerLogs, $"{Path.GetFileName(DataDirectory)}-{Path.GetFileName(file)}"), overwrite: true);
+            }
+
             Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)

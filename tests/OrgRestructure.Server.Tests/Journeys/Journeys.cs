@@ -75,6 +75,14 @@ public static class Journeys
                 await row.Locator("a.open-task").ClickAsync();
                 await page.ClickAsync("#claim");
                 await Assertions.Expect(page.Locator("#release")).ToBeVisibleAsync();
+                if (step == "vetting")
+                {
+                    // The dossier shows each vote as the rule explained it, in words a clerk can check.
+                    var context = page.Locator("#step-context");
+                    await Assertions.Expect(context.Locator("li.pass").First).ToContainTextAsync("người được triệu tập");
+                    Assert.DoesNotContain("\\u", await context.InnerTextAsync(), StringComparison.Ordinal);
+                }
+
                 if (step == "slate" && reject is false)
                 {
                     // The returned slate is offered for revision, not retyped.
@@ -94,6 +102,12 @@ public static class Journeys
                     }
                 }
 
+                if (step == "slate")
+                {
+                    // Positions are stored as codes and read as words.
+                    await Assertions.Expect(page.Locator("[name='candidates[0].position'] option:checked")).ToHaveTextAsync("Bí thư");
+                }
+
                 if (step is "members-vote" or "bloc-vote")
                 {
                     await Assertions.Expect(page.Locator("#tally-preview")).ToContainTextAsync("Hội nghị hợp lệ");
@@ -105,8 +119,7 @@ public static class Journeys
                     await person.ShotAsync($"{++shot:00}-form-{step}{(reject ? "-reject" : string.Empty)}");
                 }
 
-                await page.ClickAsync("#submit-task");
-                await page.WaitForURLAsync(u => u.EndsWith("/inbox", StringComparison.Ordinal));
+                await person.SubmitAsync("#submit-task", "/inbox");
                 await Assertions.Expect(page.Locator(".flash.ok")).ToBeVisibleAsync();
             }
 

@@ -22,7 +22,8 @@ public sealed class DefinitionReaderTests
         var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
 
         var formation = registry.Get("party-committee-formation");
-        Assert.Equal(3, registry.All.Count);
+        Assert.Equal(3, registry.All.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(2, formation.Version);
         Assert.Equal("2/3", formation.Parameters["confidenceQuorum"].Default.GetValue<string>());
         Assert.Equal(30, formation.Parameters["dangBoMinMembers"].Default.GetValue<int>());
         Assert.Equal(7, formation.AllSteps.Values.Count(s => s.Title.En.StartsWith("Step ", StringComparison.Ordinal)));
@@ -51,6 +52,45 @@ public sealed class DefinitionReaderTests
 
         Assert.Empty(errors);
         Assert.Equal("minimal", definition!.Id);
+    }
+
+    private const string WithChoice = """
+        {
+          "id": "choice", "version": 1, "title": { "vi": "Chọn", "en": "Choice" }, "legalBasis": [],
+          "steps": [ { "id": "pick", "title": { "vi": "Chọn", "en": "Pick" }, "kind": "HumanTask",
+            "config": { "fields": [ { "name": "position", "type": "choice", "label": { "vi": "Chức vụ", "en": "Position" },
+              "options": [ "secretary", "deputy-secretary" ],
+              "optionLabels": { "secretary": { "vi": "Bí thư", "en": "Secretary" } } } ] },
+            "task": { "assigneeRole": "district-organization-board" } } ]
+        }
+        """;
+
+    [Fact]
+    public void a_choice_may_name_its_options_in_both_languages()
+    {
+        Assert.Empty(Errors(WithChoice));
+    }
+
+    [Fact]
+    public void a_label_for_an_option_the_field_does_not_have_is_refused()
+    {
+        var errors = Errors(WithChoice.Replace("\"optionLabels\": { \"secretary\"", "\"optionLabels\": { \"chairman\"", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e.Path == "$.steps[0].config.fields[0].optionLabels.chairman" && e.Message.Contains("not one of the field's options", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void the_shipped_slate_names_every_position_in_vietnamese()
+    {
+        var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
+        foreach (var id in new[] { "party-committee-formation", "party-committee-formation-appointed-2025" })
+        {
+            var slate = registry.Get(id).Step("slate").Config["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "candidates")!;
+            var position = slate["fields"]!.AsArray().Single(f => f!["name"]!.GetValue<string>() == "position")!;
+            var labels = position["optionLabels"]!.AsObject();
+            Assert.Equal(position["options"]!.AsArray().Select(o => o!.GetValue<string>()).Order(), labels.Select(l => l.Key).Order());
+            Assert.Equal("Bí thư", labels["secretary"]!["vi"]!.GetValue<string>());
+        }
     }
 
     [Theory]

@@ -15,9 +15,9 @@ public sealed class VersioningAndTimerTests
     {
         var harness = new EngineHarness();
         var c = await FormationCase.StartAsync(harness: harness);
-        var v1 = harness.Registry.Get("party-committee-formation");
-        var json = JsonNode.Parse(File.ReadAllText(v1.SourceFile))!.AsObject();
-        json["version"] = 2;
+        var published = harness.Registry.Get("party-committee-formation");
+        var json = JsonNode.Parse(File.ReadAllText(published.SourceFile))!.AsObject();
+        json["version"] = published.Version + 1;
         var body = json["steps"]![0]!["body"]!.AsArray();
         body.RemoveAt(body.ToList().FindIndex(s => s!["id"]!.GetValue<string>() == "invite-members"));
         harness.Registry.Register(TestDefinitions.Read(json.ToJsonString(), "party-committee-formation.v2.json"));
@@ -26,9 +26,9 @@ public sealed class VersioningAndTimerTests
         var fresh = await FormationCase.StartAsync(harness: harness);
         var freshState = await fresh.CompleteAsync("slate", FormData.Slate(FormationDriver.Slate));
 
-        Assert.Equal(1, old.DefinitionVersion);
+        Assert.Equal(published.Version, old.DefinitionVersion);
         Assert.Contains("invite-members", old.Branches[c.BranchId].CompletedSteps);
-        Assert.Equal(2, freshState.DefinitionVersion);
+        Assert.Equal(published.Version + 1, freshState.DefinitionVersion);
         Assert.DoesNotContain("invite-members", freshState.Branches[fresh.BranchId].CompletedSteps);
     }
 

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
 /// <summary>A task's form, rendered from the fields the workflow definition gives the task.</summary>
-public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
+public sealed class TaskModel(CaseService cases, UserDirectory users, WorkflowDefinitionRegistry definitions) : AppPage
 {
     [BindProperty(SupportsGet = true)]
     public string CaseId { get; set; } = string.Empty;
@@ -27,6 +28,9 @@ public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
     public bool CanReassign => Me.Role is Role.DistrictStandingCommittee or Role.DistrictOrganizationBoard or Role.ProvinceOrganizationBoard or Role.Administrator;
 
     public IReadOnlyList<Caller> Assignees { get; private set; } = [];
+
+    /// <summary>What the step hands the reviewer from earlier steps, labelled and explained.</summary>
+    public IReadOnlyList<ContextEntry> Context { get; private set; } = [];
 
     /// <summary>The form's values: what was just posted, else the prefill (last recorded data, or the candidates in the task's context).</summary>
     public JsonObject Values { get; private set; } = [];
@@ -86,6 +90,7 @@ public sealed class TaskModel(CaseService cases, UserDirectory users) : AppPage
         Work = state.Tasks[TaskId];
         CanWork = Case.Status == nameof(CaseStatus.Running) && CaseService.CanWork(Me, Task);
         Values = TaskForm.Prefill(state, Work);
+        Context = StepContextView.Describe(Work.Context, definitions.Find(state.DefinitionId, state.DefinitionVersion), T.English);
         Assignees = [.. new[] { Task.AssigneeRole }.Concat(Task.CandidateGroups)
             .Select(Roles.FromEngineRole).OfType<Role>()
             .SelectMany(r => users.InRole(r, Case.Province, Case.District)).Where(u => u.District is not null).Distinct()];

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrgRestructure.Domain;
+using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Runtime;
+
+namespace OrgRestructure.Server.Features.Tasks;
+
+/// <summary>One line of what a task shows from earlier steps; <paramref name="Verdict"/> is "pass" or "fail" when the line is a rule's outcome.</summary>
+public sealed record ContextLine(string Text, string? Verdict = null);
+
+/// <summary>One entry of a task's context, labelled for a reader.</summary>
+public sealed record ContextEntry(string Path, string Label, IReadOnlyList<ContextLine> Lines);
+
+/// <summary>
+/// A task's context (data paths the definition hands to the step) as a reviewer reads it: labels
+/// instead of paths, the clerk-checkable explanation of each vote outcome instead of its JSON,
+/// survey codes in words. Vetting is done from this page, so it must read like a dossier.
+/// </summary>
+public static class StepContextView
+{
+    public static IReadOnlyList<ContextEntry> Describe(JsonObject context, WorkflowDefinition? definition, bool english) =>
+        [.. context.Select(p => new ContextEntry(p.Key, Label(p.Key, definition, english), Lines(p.Value, english)))];
+
+    public static string Label(string path, WorkflowDefinition? definition, bool english)
+    {
+        string L(string vi, string en) => english ? en : vi;
+        var parts = path.Split('.');
+        return parts switch
+        {
+            ["item", var field] => field switch
+            {
+                "name" => L("Tên tổ chức", "Name"),
+                "members" => L("Số đảng viên", "Party members"),
+                "organizations" => L("Tổ chức cơ sở đảng hiện có (trở thành chi bộ trực thuộc)", "Existing grassroots organizations (become subordinate cells)"),
+                "blocs" => L("Khối", "Blocs"),
+                "district" => L("Huyện", "District"),
+                "id" => L("Mã", "Id"),
+                _ => field,
+            },
+            ["steps", var step, var field] => $"{StepTitle(step, definition, english)} — {field switch
+            {
+                "results" => L("kết quả từng người", "result per candidate"),
+                "passed" => L("người đạt", "passed"),
+                "failed" => L("người không đạt", "failed"),
+                "nominated" => L("người được giới thiệu thêm", "nominated from the floor"),
+                "approved" => L("người qua thẩm định", "approved"),
+                "appointees" => L("nhân sự được chỉ định", "appointees"),
+                "number" => L("số quyết định", "decision number"),
+                "elected" => L("người trúng cử", "elected"),
+                "chair" => L("chủ nhiệm", "chair"),
+                _ => field,
+            }}",
+            ["candidates"] => L("Danh sách nhân sự", "Candidates"),
+            ["vetted"] => L("Nhân sự đã qua thẩm định", "Vetted candidates"),
+            _ => path,
+        };
+    }
+
+    private static string StepTitle(string stepId, WorkflowDefinition? definition, bool english) =>
+        definition?.AllSteps.GetValueOrDefault(stepId)?.Title is LocalizedText title ? (english ? title.En : title.Vi) : stepId;
+
+    private static List<ContextLine> Lines(JsonNode? node, bool english) => node switch
+    {
+        null => [],
+        JsonArray array => [.. array.Select(item => Line(item, english))],
+        _ => [Line(node, english)],
+    };
+
+    private static ContextLine Line(JsonNode? node, bool english)
+    {
+        if (node is JsonObject obj)
+        {
+            // A rule's outcome carries its own sentence in both languages: show that, not the figures it came from.
+            if (obj["explanation"] is JsonObject explanation && explanation[english ? "en" : "vi"] is JsonValue sentence)
+            {
+                var verdict = obj["passed"] is JsonValue passed && passed.GetValueKind() is JsonValueKind.True or JsonValueKind.False
+                    ? (passed.GetValue<bool>() ? "pass" : "fail")
+                    : null;
+                return new ContextLine(sentence.ToString(), verdict);
+            }
+
+            return new ContextLine(string.Join(" · ", obj.Where(p => p.Value is JsonValue).Select(p => $"{p.Key}: {Scalar(p.Value, english)}")));
+        }
+
+        return new ContextLine(Scalar(node, english));
+    }
+
+    private static string Scalar(JsonNode? node, bool english)
+    {
+        if (node is not JsonValue value)
+        {
+            return node?.ToJsonString() ?? string.Empty;
+        }
+
+        return value.GetValueKind() switch
+        {
+            JsonValueKind.True => english ? "yes" : "có",
+            JsonValueKind.False => english ? "no" : "không",
+            JsonValueKind.String when Labels.TryParseBloc(value.GetValue<string>(), out var bloc) => english ? Labels.Of(bloc).En : Labels.Of(bloc).Vi,
+            _ => value.ToString(),
+        };
+    }
+}
