@@ -77,7 +77,14 @@ public static class ServerSetup
     public static WebApplication UseOrgRestructureServer(this WebApplication app)
     {
         SeedDemoUsers(app.Services);
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteExceptionAsync });
+        app.UseMiddleware<SlowRequestMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteExceptionAsync,
+
+            // A refused request (4xx) is an answer, not a server error: only 5xx are logged, by WriteExceptionAsync.
+            SuppressDiagnosticsCallback = _ => true,
+        });
         app.UseStatusCodePages(WriteStatusCodeAsync);
         app.UseStaticFiles();
         app.UseRouting();

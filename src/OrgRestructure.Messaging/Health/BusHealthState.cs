@@ -24,6 +24,9 @@ public sealed class BusHealthState
     /// <summary>How many times the state went from healthy to unhealthy (an outage was noticed).</summary>
     public int UnhealthyTransitions { get; private set; }
 
+    /// <summary>When the watchdog last finished a check: a stale value means the watchdog itself is stuck.</summary>
+    public DateTimeOffset? LastCheckedAt { get; private set; }
+
     internal void ProbeReceived(DateTimeOffset at)
     {
         lock (_gate)
@@ -51,6 +54,7 @@ public sealed class BusHealthState
 
             IsHealthy = healthy;
             Description = description;
+            LastCheckedAt = now;
         }
     }
 

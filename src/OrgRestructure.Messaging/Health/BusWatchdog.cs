@@ -40,37 +40,54 @@ public sealed partial class BusWatchdog(
         DateTimeOffset? brokerBackSince = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var sentAt = clock.GetUtcNow();
-            var (healthy, description) = await CheckAsync(sentAt, stoppingToken);
-            var now = clock.GetUtcNow();
-            state.Report(healthy, description, now);
-            if (healthy)
+            try
             {
-                restartBackoff = restartAfter;
-                brokerBackSince = null;
+                (restartBackoff, lastRestart, brokerBackSince) = await WatchOnceAsync(restartAfter, restartBackoff, lastRestart, brokerBackSince, stoppingToken);
             }
-            else if (queueProbe is not null)
+#pragma warning disable CA1031 // The watchdog is what recovers the bus: it must outlive any one failed check.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
             {
-                // While the broker is away MassTransit reconnects by itself, and restarting the bus
-                // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
-                brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? brokerBackSince ?? now : null;
-                if (brokerBackSince is not null)
-                {
-                    await RestartFaultedEndpointsAsync(now, stoppingToken);
-                }
-
-                if (brokerBackSince is { } back
-                    && now - back >= restartAfter
-                    && (lastRestart is null || now - lastRestart >= restartBackoff))
-                {
-                    lastRestart = now;
-                    restartBackoff = TimeSpan.FromTicks(Math.Min(restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
-                    await RestartBusAsync(description, stoppingToken);
-                }
+                LogCheckFailed(logger, ex);
             }
 
             await Task.Delay(options.ProbeInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
+    }
+
+    private async Task<(TimeSpan Backoff, DateTimeOffset? LastRestart, DateTimeOffset? BrokerBackSince)> WatchOnceAsync(
+        TimeSpan restartAfter, TimeSpan restartBackoff, DateTimeOffset? lastRestart, DateTimeOffset? brokerBackSince, CancellationToken stoppingToken)
+    {
+        var sentAt = clock.GetUtcNow();
+        var (healthy, description) = await CheckAsync(sentAt, stoppingToken);
+        var now = clock.GetUtcNow();
+        state.Report(healthy, description, now);
+        if (healthy)
+        {
+            restartBackoff = restartAfter;
+            brokerBackSince = null;
+        }
+        else if (queueProbe is not null)
+        {
+            // While the broker is away MassTransit reconnects by itself, and restarting the bus
+            // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
+            brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? brokerBackSince ?? now : null;
+            if (brokerBackSince is not null)
+            {
+                await RestartFaultedEndpointsAsync(now, stoppingToken);
+            }
+
+            if (brokerBackSince is { } back
+                && now - back >= restartAfter
+                && (lastRestart is null || now - lastRestart >= restartBackoff))
+            {
+                lastRestart = now;
+                restartBackoff = TimeSpan.FromTicks(Math.Min(restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
+                await RestartBusAsync(description, stoppingToken);
+            }
+        }
+
+        return (restartBackoff, lastRestart, brokerBackSince);
     }
 
     private async Task<(bool Healthy, string Description)> CheckAsync(DateTimeOffset sentAt, CancellationToken stoppingToken)
@@ -90,7 +107,7 @@ public sealed partial class BusWatchdog(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(options.ProbeInterval);
-            var endpoint = await bus.GetSendEndpoint(state.ProbeAddress ?? new Uri($"queue:{ProbeQueue(options)}"));
+            var endpoint = await bus.GetSendEndpoint(state.ProbeAddress ?? new Uri($"queue:{ProbeQueue(options)}")).WaitAsync(timeout.Token);
             await endpoint.Send(new BusProbe(Guid.NewGuid(), options.NodeName, sentAt), timeout.Token);
 
             // The probe sent last round must have come back by now.
@@ -151,8 +168,8 @@ public sealed partial class BusWatchdog(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await bus.StopAsync(timeout.Token);
-            await bus.StartAsync(timeout.Token);
+            await bus.StopAsync(timeout.Token).WaitAsync(timeout.Token);
+            await bus.StartAsync(timeout.Token).WaitAsync(timeout.Token);
         }
 #pragma warning disable CA1031 // A failed restart is retried after the back-off.
         catch (Exception ex)
@@ -173,6 +190,9 @@ public sealed partial class BusWatchdog(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Receive endpoint {Address} is {State} ({Error}); restarting it")]
     private static partial void LogRestartingEndpoint(ILogger logger, Uri address, string state, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bus health check failed; checking again")]
+    private static partial void LogCheckFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bus restart failed; will try again")]
     private static partial void LogRestartFailed(ILogger logger, Exception exception);

@@ -8,6 +8,12 @@ namespace OrgRestructure.Messaging.Health;
 /// </summary>
 public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
 {
+    /// <summary>
+    /// Every call to the broker is bounded: the watchdog calls this from its only loop, and a
+    /// connect or close that waits on a dead socket would stop the watchdog itself.
+    /// </summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
 
@@ -22,9 +28,11 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
             {
                 try
                 {
-                    var connection = await EnsureConnectedAsync(cancellationToken);
-                    await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-                    var ok = await channel.QueueDeclarePassiveAsync(queue, cancellationToken);
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeout.CancelAfter(CallTimeout);
+                    var connection = await EnsureConnectedAsync(timeout.Token);
+                    await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token).WaitAsync(timeout.Token);
+                    var ok = await channel.QueueDeclarePassiveAsync(queue, timeout.Token).WaitAsync(timeout.Token);
                     if (ok.ConsumerCount == 0)
                     {
                         idle.Add(queue);
@@ -53,16 +61,17 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if ((await EnsureConnectedAsync(cancellationToken)).IsOpen)
-            {
-                return true;
-            }
-
-            await DropConnectionAsync();
-            return false;
+            // A cached connection may look open for a heartbeat interval after the broker went
+            // away; opening and closing a channel is a round trip that proves it.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(CallTimeout);
+            var connection = await EnsureConnectedAsync(timeout.Token);
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token).WaitAsync(timeout.Token);
+            await channel.CloseAsync(timeout.Token).WaitAsync(timeout.Token);
+            return true;
         }
 #pragma warning disable CA1031 // Unreachable is an answer, not an error.
-        catch (Exception)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
             await DropConnectionAsync();
@@ -81,7 +90,17 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
     }
 
     private async Task<IConnection> EnsureConnectedAsync(CancellationToken cancellationToken) =>
-        _connection ??= await new ConnectionFactory { Uri = rabbitMqUri, AutomaticRecoveryEnabled = false, ClientProvidedName = "orgrestructure-watchdog" }.CreateConnectionAsync(cancellationToken);
+        _connection ??= await new ConnectionFactory
+        {
+            Uri = rabbitMqUri,
+            AutomaticRecoveryEnabled = false,
+            ClientProvidedName = "orgrestructure-watchdog",
+            RequestedConnectionTimeout = CallTimeout,
+            ContinuationTimeout = CallTimeout,
+            HandshakeContinuationTimeout = CallTimeout,
+            SocketReadTimeout = CallTimeout,
+            SocketWriteTimeout = CallTimeout,
+        }.CreateConnectionAsync(cancellationToken).WaitAsync(cancellationToken);
 
     private async Task DropConnectionAsync()
     {
@@ -90,7 +109,9 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
             _connection = null;
             try
             {
-                await c.DisposeAsync();
+                // Abort, not close: a close handshake with a broker that is gone waits for an answer.
+                await c.AbortAsync(CallTimeout).WaitAsync(CallTimeout * 2);
+                await c.DisposeAsync().AsTask().WaitAsync(CallTimeout);
             }
 #pragma warning disable CA1031 // Closing a dead connection may throw; it is gone either way.
             catch (Exception)

@@ -23,7 +23,8 @@ public sealed class ReceiveEndpointTracker(TimeProvider clock) : IReceiveEndpoin
     public async Task RestartAsync(EndpointStatus endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        await endpoint.Endpoint.Stop(cancellationToken);
+        // Bounded even if the transport ignores the token while it waits in its reconnect retry.
+        await endpoint.Endpoint.Stop(cancellationToken).WaitAsync(cancellationToken);
         await Record(endpoint.Endpoint, endpoint.Address, EndpointState.Restarting, null);
         endpoint.Endpoint.Start(cancellationToken);
     }

@@ -62,7 +62,7 @@ internal sealed class MessagingNode : IAsyncDisposable
 
     /// <summary>State for a failure message.</summary>
     public string Describe() =>
-        $"relay leader={Relay.IsLeader} position={Relay.Position} published={Relay.Published} error={Relay.LastError}; bus healthy={Bus.IsHealthy} '{Bus.Description}' restarts={Bus.Restarts}";
+        $"relay leader={Relay.IsLeader} position={Relay.Position} published={Relay.Published} error={Relay.LastError}; bus healthy={Bus.IsHealthy} '{Bus.Description}' restarts={Bus.Restarts} endpointRestarts={Bus.EndpointRestarts} lastCheck={Bus.LastCheckedAt:HH:mm:ss} now={DateTimeOffset.UtcNow:HH:mm:ss}";
 
     public async Task StopAsync() => await _host.StopAsync(TimeSpan.FromSeconds(15));
 

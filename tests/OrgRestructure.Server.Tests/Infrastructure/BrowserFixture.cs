@@ -82,7 +82,16 @@ public sealed class Person : IAsyncDisposable
         var answer = await Page.RunAndWaitForResponseAsync(() => Page.ClickAsync(button), r => r.Request.Method == "POST");
         if (answer.Status is >= 300 and < 400)
         {
-            await Page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith(expectedPathSuffix, StringComparison.Ordinal));
+            try
+            {
+                await Page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith(expectedPathSuffix, StringComparison.Ordinal));
+            }
+            catch (TimeoutException e)
+            {
+                await ShotAsync("stalled");
+                throw new Xunit.Sdk.XunitException($"{button} on {before} redirected to {answer.Headers.GetValueOrDefault("location")}, but the page did not finish loading (now at {Page.Url}): {e.Message}");
+            }
+
             return;
         }
 
