@@ -83,12 +83,14 @@ internal sealed class ApprovalActivity : IActivity
 
         var fields = new List<FormField>
         {
-            new("outcome", "choice", new("Kết luận", "Outcome"), true, Options: outcomes),
+            new("outcome", "choice", new("Kết luận", "Outcome"), true, Options: outcomes, OptionLabels: OptionVocabulary.For(outcomes)),
             new("reason", "text", ReasonLabel, true),
         };
         if (returnTo.Count > 0)
         {
-            fields.Add(new("returnTo", "choice", new("Trả về bước", "Return to step"), false, Options: returnTo));
+            // Step ids are what the engine stores; the person choosing reads the steps' titles.
+            var titles = returnTo.Where(context.Definition.AllSteps.ContainsKey).ToDictionary(id => id, id => context.Definition.AllSteps[id].Title, StringComparer.Ordinal);
+            fields.Add(new("returnTo", "choice", new("Trả về bước", "Return to step"), false, Options: returnTo, OptionLabels: titles));
         }
 
         context.CreateTask(fields, HumanTaskActivity.ContextData(context));

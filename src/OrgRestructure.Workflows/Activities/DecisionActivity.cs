@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
+using OrgRestructure.Workflows.Forms;
 using OrgRestructure.Workflows.Rules;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
@@ -62,6 +63,7 @@ internal sealed class DecisionActivity : IActivity
             ctx["vetted"] = context.Branch.Outputs[vettingStep]?["approved"]?.DeepClone();
         }
 
+        var positions = List(context, "positions") ?? [.. DefaultPositions];
         context.CreateTask(
             [
                 new("number", "string", new("Số quyết định", "Decision number"), true),
@@ -70,7 +72,7 @@ internal sealed class DecisionActivity : IActivity
                 new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), vettingStep is not null, Fields:
                 [
                     new("name", "string", new("Họ tên", "Name"), true),
-                    new("position", "choice", new("Chức vụ", "Position"), true, Options: List(context, "positions") ?? [.. DefaultPositions]),
+                    new("position", "choice", new("Chức vụ", "Position"), true, Options: positions, OptionLabels: OptionVocabulary.For(positions)),
                 ]),
             ],
             ctx);

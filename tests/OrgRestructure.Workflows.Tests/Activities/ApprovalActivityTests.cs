@@ -47,6 +47,9 @@ public sealed class ApprovalActivityTests
         var r = await harness.Engine.CompleteTaskAsync(started.CaseId, EngineHarness.OpenTaskAt(started.State, "proposal").Id, proposal, EngineHarness.OrganizationBoard);
 
         var review = EngineHarness.OpenTaskAt(r.State, "review");
+        var returnTo = review.Form.Single(f => f.Name == "returnTo");
+        Assert.Equal(harness.Registry.Get("organization-merger").Step("proposal").Title, returnTo.OptionLabels!["proposal"]);
+        Assert.Equal("Không đồng ý", review.Form.Single(f => f.Name == "outcome").OptionLabels!["reject"].Vi);
         r = await harness.Engine.CompleteTaskAsync(started.CaseId, review.Id, new() { ["outcome"] = "return", ["reason"] = "Bổ sung phương án", ["returnTo"] = "proposal" }, EngineHarness.StandingCommittee);
         Assert.Equal("proposal", r.State.Branches[CaseState.RootBranchId].CurrentStepId);
 

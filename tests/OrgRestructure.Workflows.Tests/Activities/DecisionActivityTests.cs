@@ -7,6 +7,19 @@ namespace OrgRestructure.Workflows.Tests.Activities;
 public sealed class DecisionActivityTests
 {
     [Fact]
+    public async Task the_decision_form_offers_positions_by_their_names_and_stores_their_codes()
+    {
+        var c = await FormationCase.StartAsync();
+        var state = await c.Driver.ThroughVettingAsync(c.BranchId);
+
+        var position = EngineHarness.OpenTaskAt(state, "decision").Form.Single(f => f.Name == "appointees").Fields!.Single(f => f.Name == "position");
+
+        Assert.Equal(["secretary", "deputy-secretary", "standing-committee", "executive-committee"], position.Options);
+        Assert.Equal("Bí thư", position.OptionLabels!["secretary"].Vi);
+        Assert.Equal("Standing committee member", position.OptionLabels["standing-committee"].En);
+    }
+
+    [Fact]
     public async Task a_decision_naming_someone_who_was_not_vetted_is_refused()
     {
         var c = await FormationCase.StartAsync();
