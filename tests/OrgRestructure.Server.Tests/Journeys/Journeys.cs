@@ -102,10 +102,11 @@ public static class Journeys
                     }
                 }
 
-                if (step == "slate")
+                if (step is "slate" or "decision")
                 {
                     // Positions are stored as codes and read as words.
-                    await Assertions.Expect(page.Locator("[name='candidates[0].position'] option:checked")).ToHaveTextAsync("Bí thư");
+                    var list = step == "slate" ? "candidates" : "appointees";
+                    await Assertions.Expect(page.Locator($"[name='{list}[0].position'] option:checked")).ToHaveTextAsync("Bí thư");
                 }
 
                 if (step is "members-vote" or "bloc-vote")
