@@ -32,17 +32,21 @@ public sealed partial class BusWatchdog(
     /// <summary>How long an endpoint may stay faulted, with the broker reachable, before it is restarted.</summary>
     public static readonly TimeSpan EndpointRestartAfter = TimeSpan.FromSeconds(15);
 
+    // Recovery state, touched only by ExecuteAsync's single loop.
+    private TimeSpan _restartAfter;
+    private TimeSpan _restartBackoff;
+    private DateTimeOffset? _lastRestart;
+    private DateTimeOffset? _brokerBackSince;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var restartAfter = options.UnhealthyRestartAfter < MinimumRestartAfter ? MinimumRestartAfter : options.UnhealthyRestartAfter;
-        var restartBackoff = restartAfter;
-        DateTimeOffset? lastRestart = null;
-        DateTimeOffset? brokerBackSince = null;
+        _restartAfter = options.UnhealthyRestartAfter < MinimumRestartAfter ? MinimumRestartAfter : options.UnhealthyRestartAfter;
+        _restartBackoff = _restartAfter;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                (restartBackoff, lastRestart, brokerBackSince) = await WatchOnceAsync(restartAfter, restartBackoff, lastRestart, brokerBackSince, stoppingToken);
+                await WatchOnceAsync(stoppingToken);
             }
 #pragma warning disable CA1031 // The watchdog is what recovers the bus: it must outlive any one failed check.
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -55,8 +59,7 @@ public sealed partial class BusWatchdog(
         }
     }
 
-    private async Task<(TimeSpan Backoff, DateTimeOffset? LastRestart, DateTimeOffset? BrokerBackSince)> WatchOnceAsync(
-        TimeSpan restartAfter, TimeSpan restartBackoff, DateTimeOffset? lastRestart, DateTimeOffset? brokerBackSince, CancellationToken stoppingToken)
+    private async Task WatchOnceAsync(CancellationToken stoppingToken)
     {
         var sentAt = clock.GetUtcNow();
         var (healthy, description) = await CheckAsync(sentAt, stoppingToken);
@@ -64,30 +67,31 @@ public sealed partial class BusWatchdog(
         state.Report(healthy, description, now);
         if (healthy)
         {
-            restartBackoff = restartAfter;
-            brokerBackSince = null;
+            _restartBackoff = _restartAfter;
+            _brokerBackSince = null;
+            return;
         }
-        else if (queueProbe is not null)
+
+        if (queueProbe is null)
         {
-            // While the broker is away MassTransit reconnects by itself, and restarting the bus
-            // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
-            brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? brokerBackSince ?? now : null;
-            if (brokerBackSince is not null)
-            {
-                await RestartFaultedEndpointsAsync(now, stoppingToken);
-            }
-
-            if (brokerBackSince is { } back
-                && now - back >= restartAfter
-                && (lastRestart is null || now - lastRestart >= restartBackoff))
-            {
-                lastRestart = now;
-                restartBackoff = TimeSpan.FromTicks(Math.Min(restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
-                await RestartBusAsync(description, stoppingToken);
-            }
+            return;
         }
 
-        return (restartBackoff, lastRestart, brokerBackSince);
+        // While the broker is away MassTransit reconnects by itself, and restarting the bus
+        // then leaves it faulted: restart only a node still unhealthy with the broker reachable.
+        _brokerBackSince = await queueProbe.BrokerReachableAsync(stoppingToken) ? _brokerBackSince ?? now : null;
+        if (_brokerBackSince is not { } back)
+        {
+            return;
+        }
+
+        await RestartFaultedEndpointsAsync(now, stoppingToken);
+        if (now - back >= _restartAfter && (_lastRestart is null || now - _lastRestart >= _restartBackoff))
+        {
+            _lastRestart = now;
+            _restartBackoff = TimeSpan.FromTicks(Math.Min(_restartBackoff.Ticks * 2, TimeSpan.FromMinutes(2).Ticks));
+            await RestartBusAsync(description, stoppingToken);
+        }
     }
 
     private async Task<(bool Healthy, string Description)> CheckAsync(DateTimeOffset sentAt, CancellationToken stoppingToken)

@@ -28,11 +28,7 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
             {
                 try
                 {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(CallTimeout);
-                    var connection = await EnsureConnectedAsync(timeout.Token);
-                    await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token).WaitAsync(timeout.Token);
-                    var ok = await channel.QueueDeclarePassiveAsync(queue, timeout.Token).WaitAsync(timeout.Token);
+                    var ok = await WithChannelAsync((channel, ct) => channel.QueueDeclarePassiveAsync(queue, ct), cancellationToken);
                     if (ok.ConsumerCount == 0)
                     {
                         idle.Add(queue);
@@ -55,7 +51,7 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         }
     }
 
-    /// <summary>True when an AMQP connection to the broker can be made (or is open).</summary>
+    /// <summary>True when the broker answers on a channel, within the call timeout.</summary>
     public async Task<bool> BrokerReachableAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -63,12 +59,11 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         {
             // A cached connection may look open for a heartbeat interval after the broker went
             // away; opening and closing a channel is a round trip that proves it.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(CallTimeout);
-            var connection = await EnsureConnectedAsync(timeout.Token);
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token).WaitAsync(timeout.Token);
-            await channel.CloseAsync(timeout.Token).WaitAsync(timeout.Token);
-            return true;
+            return await WithChannelAsync(async (channel, ct) =>
+            {
+                await channel.CloseAsync(ct);
+                return true;
+            }, cancellationToken);
         }
 #pragma warning disable CA1031 // Unreachable is an answer, not an error.
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -81,6 +76,16 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Runs one call on a fresh channel of the cached connection, all of it within <see cref="CallTimeout"/>.</summary>
+    private async Task<T> WithChannelAsync<T>(Func<IChannel, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CallTimeout);
+        var connection = await EnsureConnectedAsync(timeout.Token);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token).WaitAsync(timeout.Token);
+        return await call(channel, timeout.Token).WaitAsync(timeout.Token);
     }
 
     public async ValueTask DisposeAsync()

@@ -9,25 +9,29 @@ namespace OrgRestructure.Server.Tests.Features.Notifications;
 
 public sealed class SmtpConfigurationTests
 {
+    private const string Board = "duyxuyen.thuongvu@example.test";
+
+    private static Task<ServerHost> StartWithSmtpAsync(SmtpTestServer smtp) => ServerHost.StartAsync(new Dictionary<string, string>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:From"] = "thongbao@quangnam.example.test",
+        ["DemoUsers:EmailDomain"] = "example.test",
+    });
+
     [Fact]
     public async Task server_configured_with_smtp_settings_emails_the_step_1_task_in_vietnamese_to_the_standing_committee()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var host = await ServerHost.StartAsync(new Dictionary<string, string>
-        {
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:From"] = "thongbao@quangnam.example.test",
-            ["DemoUsers:EmailDomain"] = "example.test",
-        });
+        await using var host = await StartWithSmtpAsync(smtp);
 
         await Scenario.ImportAndLaunchPilotAsync(host);
         var caseId = await Scenario.CaseIdAsync(host);
 
         await Eventually.UntilAsync(
-            () => smtp.Messages().Any(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal)),
-            "an e-mail to duyxuyen.thuongvu@example.test");
-        var mail = smtp.Messages().First(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+            () => smtp.Messages().Any(m => m.To.Contains(Board, StringComparison.Ordinal)),
+            "an e-mail to " + Board);
+        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
         Assert.Contains("Nhiệm vụ mới ở bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Kính gửi đồng chí Ban Thường vụ Duy Xuyên,", mail.Body, StringComparison.Ordinal);
         Assert.Contains("Duy Xuyên", mail.Body, StringComparison.Ordinal);
@@ -37,13 +41,7 @@ public sealed class SmtpConfigurationTests
     public async Task a_user_who_switched_the_ui_to_english_is_emailed_in_english()
     {
         await using var smtp = await SmtpTestServer.StartAsync();
-        await using var host = await ServerHost.StartAsync(new Dictionary<string, string>
-        {
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:From"] = "thongbao@quangnam.example.test",
-            ["DemoUsers:EmailDomain"] = "example.test",
-        });
+        await using var host = await StartWithSmtpAsync(smtp);
         using (var board = await host.ClientAsync("duyxuyen.thuongvu"))
         {
             await board.GetAsync(new Uri("/lang/en?returnUrl=/notifications", UriKind.Relative));
@@ -53,9 +51,9 @@ public sealed class SmtpConfigurationTests
         var caseId = await Scenario.CaseIdAsync(host);
 
         await Eventually.UntilAsync(
-            () => smtp.Messages().Any(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal)),
-            "an e-mail about the case to duyxuyen.thuongvu@example.test");
-        var mail = smtp.Messages().First(m => m.To.Contains("duyxuyen.thuongvu@example.test", StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+            () => smtp.Messages().Any(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal)),
+            "an e-mail about the case to " + Board);
+        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
         Assert.Contains("New task in step 1", mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Nhiệm vụ mới", mail.Subject, StringComparison.Ordinal);
     }
