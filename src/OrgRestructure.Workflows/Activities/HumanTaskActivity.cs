@@ -40,8 +40,11 @@ internal sealed class HumanTaskActivity : IActivity
         context.CreateTask(fields, ContextData(context));
     }
 
-    public void Complete(StepContext context, WorkTask task, JsonObject data) =>
+    public void Complete(StepContext context, WorkTask task, JsonObject data)
+    {
+        SlateFormCheck.Enforce(context, data);
         context.Complete("submitted", data.DeepClone());
+    }
 
     /// <summary>The values of the configured data paths, keyed by path, for the task's reader.</summary>
     internal static JsonObject ContextData(StepContext context, params string[] extra)
