@@ -78,6 +78,7 @@ public static class ServerSetup
     public static WebApplication UseOrgRestructureServer(this WebApplication app)
     {
         SeedDemoUsers(app.Services);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SlowRequestMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
