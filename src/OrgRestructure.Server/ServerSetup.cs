@@ -98,6 +98,7 @@ public static class ServerSetup
         app.MapAuth().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard();
         app.MapRazorPages();
         app.MapLocalizationSwitch();
+        app.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
