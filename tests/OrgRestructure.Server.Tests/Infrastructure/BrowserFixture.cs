@@ -79,7 +79,9 @@ public sealed class Person : IAsyncDisposable
     public async Task SubmitAsync(string button, string expectedPathSuffix)
     {
         var before = Page.Url;
-        var answer = await Page.RunAndWaitForResponseAsync(() => Page.ClickAsync(button), r => r.Request.Method == "POST");
+        // The form's own submission is a document request; the live rule check also POSTs (fetch)
+        // when a field loses focus, and its 200 must not be taken for the form's answer.
+        var answer = await Page.RunAndWaitForResponseAsync(() => Page.ClickAsync(button), r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
         if (answer.Status is >= 300 and < 400)
         {
             try
