@@ -37,6 +37,7 @@ public static class ServerSetup
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
         services.AddRazorPages(o =>
         {
@@ -77,6 +78,7 @@ public static class ServerSetup
     public static WebApplication UseOrgRestructureServer(this WebApplication app)
     {
         SeedDemoUsers(app.Services);
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SlowRequestMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -96,6 +98,7 @@ public static class ServerSetup
         app.MapAuth().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard();
         app.MapRazorPages();
         app.MapLocalizationSwitch();
+        app.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

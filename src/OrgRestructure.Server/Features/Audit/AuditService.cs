@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.EventStore.Verification;
 using OrgRestructure.Server.Features.Auth;
@@ -13,6 +14,9 @@ public sealed record IntegrityVerdict(string CaseId, bool Intact, int EventsChec
 /// <summary>An auditor's view of a case: the history, the hash-chain check and the exported report.</summary>
 public sealed class AuditService(CaseService cases, IStoreVerifier verifier)
 {
+    /// <summary>Escapes markup only: Vietnamese letters stay letters, not &amp;#x…; entities.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>The event store's chain verifier on this case's stream, as a verdict an auditor can read.</summary>
     public async Task<IntegrityVerdict> VerifyAsync(Caller caller, string caseId, CancellationToken ct)
     {
@@ -45,7 +49,7 @@ public sealed class AuditService(CaseService cases, IStoreVerifier verifier)
 
     public static string ToHtml(CaseView state, IReadOnlyList<StoredEvent> events, IntegrityVerdict verdict)
     {
-        static string H(string s) => WebUtility.HtmlEncode(s);
+        static string H(string s) => Encoder.Encode(s);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo kiểm toán ")
           .Append(H(state.CaseId))

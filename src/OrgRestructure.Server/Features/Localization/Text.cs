@@ -40,8 +40,7 @@ public static class LocalizationEndpoints
             }
 
             context.Response.Cookies.Append(Text.CookieName, code == "en" ? "en" : "vi", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return TypedResults.Redirect(target);
+            return TypedResults.Redirect(Shared.LocalUrl.OrRoot(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
