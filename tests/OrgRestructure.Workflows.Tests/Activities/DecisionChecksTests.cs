@@ -184,4 +184,36 @@ public sealed class DecisionChecksTests
         Assert.Equal("failed-candidate-appointed", ex.Code);
         Assert.Contains($"{Failed}: failed vetting", ex.MessageEn, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(2, false)]
+    public async Task the_standing_committee_counts_secretary_and_deputy_within_the_slates_standing_seats(int standingMembers, bool accepted)
+    {
+        var slate = Enumerable.Range(1, 9).Select(i => $"Ủy viên {i}").ToArray();
+        var c = await FormationCase.StartAsync();
+        var slateData = FormData.Slate(slate);
+        slateData["standingSeats"] = 3;
+        await c.CompleteAsync("slate", slateData);
+        await c.CompleteAsync("members-vote", FormData.Vote(slate, 45, 40, 31));
+        await c.CompleteAsync("bloc-vote", FormData.Vote(slate, 20, 18, 15));
+        await c.CompleteAsync("vetting", FormData.Vetting(slate));
+        var decision = FormData.Decision("13-QĐ/HU", slate.Select((n, i) => (n, i switch
+        {
+            0 => "secretary",
+            1 => "deputy-secretary",
+            _ when i < 2 + standingMembers => "standing-committee",
+            _ => "executive-committee",
+        })));
+
+        if (accepted)
+        {
+            var state = await c.CompleteAsync("decision", decision);
+            Assert.Equal(9, state.Branches[c.BranchId].Decisions.Single().Appointees.Count);
+            return;
+        }
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("decision", decision));
+        Assert.Contains("the standing committee (secretary and deputies included) has 4 members, more than the 3 seats set (beyond the seats: Ủy viên 4)", ex.MessageEn, StringComparison.Ordinal);
+    }
 }
