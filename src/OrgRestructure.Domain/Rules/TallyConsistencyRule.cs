@@ -14,14 +14,17 @@ public sealed record CandidateTally(string Candidate, int High, int Normal, int 
     public int Total => High + Normal + Low + Invalid;
 }
 
-/// <summary>A conference's count: who was summoned, who came, how many ballots came back, and per candidate.</summary>
-public sealed record ConferenceTally(int Summoned, int Present, int BallotsCast, IReadOnlyList<CandidateTally> Candidates);
+/// <summary>
+/// A conference's count: who was summoned, who came, how many ballots came back (cast), and per
+/// candidate; <paramref name="BallotsIssued"/>, when the clerk counted it, is how many were handed out.
+/// </summary>
+public sealed record ConferenceTally(int Summoned, int Present, int BallotsCast, IReadOnlyList<CandidateTally> Candidates, int? BallotsIssued = null);
 
 public sealed record TallyOutcome(bool IsConsistent, BilingualText Explanation, IReadOnlyList<Problem> Problems)
     : RuleOutcome(Explanation, Problems);
 
 /// <summary>
-/// A tally must add up: no negatives, present ≤ summoned, ballots ≤ present, and for every
+/// A tally must add up: no negatives, present ≤ summoned, ballots returned ≤ issued ≤ present, and for every
 /// candidate high + normal + low + invalid = ballots cast. Every problem is reported.
 /// </summary>
 public static class TallyConsistencyRule
@@ -32,7 +35,18 @@ public static class TallyConsistencyRule
         var summoned = new Quantity("số người được triệu tập", "summoned", tally.Summoned);
         var present = new Quantity("số người dự", "present", tally.Present);
         var ballots = new Quantity("số phiếu thu vào", "ballots cast", tally.BallotsCast);
-        var conference = new InputCheck("").NonNegative(summoned, present, ballots).NotAbove(present, summoned).NotAbove(ballots, present);
+        var conference = new InputCheck("").NonNegative(summoned, present, ballots).NotAbove(present, summoned);
+        if (tally.BallotsIssued is { } issuedCount)
+        {
+            // Returned ≤ issued ≤ present: a ballot comes back only if it was handed to someone there.
+            var issued = new Quantity("số phiếu phát ra", "ballots issued", issuedCount);
+            conference.NonNegative(issued).NotAbove(ballots, issued).NotAbove(issued, present);
+        }
+        else
+        {
+            conference.NotAbove(ballots, present);
+        }
+
         var problems = new List<Problem>(conference.Problems);
 
         foreach (var group in tally.Candidates.GroupBy(c => c.Candidate, StringComparer.Ordinal).Where(g => g.Count() > 1))

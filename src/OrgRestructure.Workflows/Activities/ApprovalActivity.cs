@@ -9,8 +9,10 @@ namespace OrgRestructure.Workflows.Activities;
 
 /// <summary>
 /// Approval / review, always with a reason. Two modes:
-/// per candidate (config "candidatesFrom": vetting) — each candidate approved or rejected with a
-/// reason; any rejection sends the branch back to "onRejection" (the slate), history kept;
+/// per candidate (config "candidatesFrom": vetting) — the vetting date and each candidate approved
+/// or rejected, with no verdict preset and a reason required for a rejection; the task shows each
+/// candidate's earlier outcomes; any rejection sends the branch back to "onRejection" (the slate),
+/// naming the rejected, history kept;
 /// otherwise one verdict — approve (next), return to one of "returnTo", or reject (to "rejectTo").
 /// </summary>
 internal sealed class ApprovalActivity : IActivity
@@ -56,13 +58,15 @@ internal sealed class ApprovalActivity : IActivity
             var candidates = context.NamesFromConfig("candidatesFrom");
             var ctx = HumanTaskActivity.ContextData(context);
             ctx["candidates"] = new JsonArray(candidates.Select(c => (JsonNode?)c).ToArray());
+            ctx["outcomes"] = CandidateOutcomes.Lines(context, candidates);
             context.CreateTask(
                 [
+                    new FormField("date", "date", new("Ngày thẩm định", "Vetting date"), true),
                     new FormField("verdicts", "objectList", new("Kết quả thẩm định từng người", "Verdict per candidate"), true, Fields:
                     [
                         new FormField("candidate", "choice", new("Ứng cử viên", "Candidate"), true, Options: candidates),
                         new FormField("approved", "boolean", new("Đạt", "Approved"), true),
-                        new FormField("reason", "text", ReasonLabel, true),
+                        new FormField("reason", "text", new("Lý do (bắt buộc khi không đạt)", "Reason (required for a rejection)")),
                     ]),
                 ],
                 ctx);
@@ -136,6 +140,11 @@ internal sealed class ApprovalActivity : IActivity
             {
                 problems.Add(new($"verdicts[{i}].candidate", $"{name} được thẩm định hai lần", $"{name} has two verdicts"));
             }
+
+            if (!verdicts[i]["approved"]!.GetValue<bool>() && string.IsNullOrWhiteSpace(verdicts[i]["reason"]?.GetValue<string>()))
+            {
+                problems.Add(new($"verdicts[{i}].reason", $"{name} không đạt thẩm định: phải ghi lý do", $"{name} failed vetting: a reason is required"));
+            }
         }
 
         foreach (var missing in candidates.Where(c => !seen.Contains(c)))
@@ -150,19 +159,20 @@ internal sealed class ApprovalActivity : IActivity
 
         foreach (var v in verdicts)
         {
-            context.Emit(new CandidateVetted(context.Branch.Id, context.Step.Id, v["candidate"]!.GetValue<string>(), v["approved"]!.GetValue<bool>(), v["reason"]!.GetValue<string>(), context.Actor.Id, context.Now));
+            context.Emit(new CandidateVetted(context.Branch.Id, context.Step.Id, v["candidate"]!.GetValue<string>(), v["approved"]!.GetValue<bool>(), v["reason"]?.GetValue<string>() ?? string.Empty, context.Actor.Id, context.Now));
         }
 
         var rejected = verdicts.Where(v => !v["approved"]!.GetValue<bool>()).ToList();
         if (rejected.Count > 0)
         {
             var reason = string.Join("; ", rejected.Select(v => $"{v["candidate"]}: {v["reason"]}"));
-            context.ReturnTo(context.Text("onRejection")!, reason);
+            context.ReturnTo(context.Text("onRejection")!, reason, [.. rejected.Select(v => v["candidate"]!.GetValue<string>())]);
             return;
         }
 
         context.Complete("vetted", new JsonObject
         {
+            ["date"] = data["date"]?.DeepClone(),
             ["approved"] = new JsonArray(verdicts.Select(v => (JsonNode?)v["candidate"]!.GetValue<string>()).ToArray()),
         });
     }

@@ -11,8 +11,10 @@ using OrgRestructure.Workflows.State;
 namespace OrgRestructure.Workflows.Activities;
 
 /// <summary>
-/// A confidence-vote conference: summoned, present, ballots cast, and per candidate high /
-/// normal / low / invalid. Config: "candidatesFrom" (data paths), "quorum" (default 2/3),
+/// A confidence-vote conference: its date, summoned, present, ballots issued and returned (the
+/// rules count those returned), and per candidate high / normal / low / invalid. Config:
+/// "candidatesFrom" (data paths), "quorum" (default 2/3), "summonedAtMost" (a data path, e.g. the
+/// committee's members: more summoned needs the clerk's reason),
 /// "passThreshold" (default 1/2 of summoned, high + normal counting as confidence),
 /// "allowNominations" (step 3: the conference may add people). An invalid conference is
 /// recorded and the step starts again (reconvene); a candidate at exactly the threshold needs
@@ -27,7 +29,8 @@ internal sealed class ConfidenceVoteActivity : IActivity
     public void ValidateConfig(StepDefinition step, DefinitionCheck check)
     {
         var path = step.JsonPath + ".config";
-        DefinitionReader.UnknownKeys(check, step.Config, path, ["candidatesFrom", "quorum", "passThreshold", "allowNominations", "context"]);
+        DefinitionReader.UnknownKeys(check, step.Config, path, ["candidatesFrom", "quorum", "passThreshold", "allowNominations", "summonedAtMost", "context"]);
+        check.DataPath(check.Str(step.Config, "summonedAtMost", path, false), path + ".summonedAtMost", step);
         foreach (var p in check.StringList(step.Config, "candidatesFrom", path, true) ?? [])
         {
             check.DataPath(p, path + ".candidatesFrom", step);
@@ -52,10 +55,17 @@ internal sealed class ConfidenceVoteActivity : IActivity
         ctx["passThreshold"] = rules.ConfidencePassThreshold.ToString();
         var fields = new List<FormField>
         {
+            new("conferenceDate", "date", new("Ngày hội nghị", "Conference date"), true),
             new("summoned", "integer", new("Số người được triệu tập", "Summoned"), true, Min: 1),
             new("present", "integer", new("Số người có mặt", "Present"), true, Min: 0),
-            new("ballotsCast", "integer", new("Số phiếu phát ra", "Ballots cast"), true, Min: 0),
+            new("ballotsIssued", "integer", new("Số phiếu phát ra", "Ballots issued"), true, Min: 0),
+            new("ballotsReturned", "integer", new("Số phiếu thu vào", "Ballots returned"), true, Min: 0),
         };
+        if (context.Text("summonedAtMost") is { } limitPath)
+        {
+            ctx["summonedAtMost"] = context.Resolve(limitPath)?.DeepClone();
+            fields.Add(new("summonedNote", "text", new("Lý do triệu tập nhiều hơn số đảng viên của các tổ chức hợp thành (nếu có)", "Why more are summoned than the members of the organizations forming the committee (if so)")));
+        }
         if (context.Flag("allowNominations", false))
         {
             fields.Add(new("nominations", "stringList", new("Người được hội nghị giới thiệu thêm", "Nominated from the floor")));
@@ -84,13 +94,17 @@ internal sealed class ConfidenceVoteActivity : IActivity
         var rules = context.RuleParameters();
         var summoned = Int(data, "summoned");
         var present = Int(data, "present");
-        var ballots = Int(data, "ballotsCast");
+
+        // Tasks created before ballots were counted twice still carry the single "ballotsCast".
+        var ballots = data["ballotsReturned"] is not null ? Int(data, "ballotsReturned") : Int(data, "ballotsCast");
+        int? issued = data["ballotsIssued"] is not null ? Int(data, "ballotsIssued") : null;
+        EnsureSummonedWithinMembers(context, task, data, summoned);
         var slate = task.Context["candidates"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         var nominated = (data["nominations"] as JsonArray)?.Select(n => n!.GetValue<string>().Trim()).Distinct(StringComparer.Ordinal).Where(n => !slate.Contains(n)).ToList() ?? [];
         var tallies = (data["tallies"] as JsonArray)?.Select(t => t!.AsObject()).Select(t => new CandidateTally(
             t["candidate"]!.GetValue<string>().Trim(), Int(t, "high"), Int(t, "normal"), Int(t, "low"), Int(t, "invalid"))).ToList() ?? [];
 
-        var consistency = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballots, tallies));
+        var consistency = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballots, tallies, issued));
         PartyRules.Refuse(consistency.Problems.Select(p => PartyRules.Problem(p, "tallies")));
         var quorum = ConferenceQuorumRule.Evaluate(summoned, present, rules);
         var conference = PartyRules.Text(quorum.Explanation);
@@ -105,9 +119,13 @@ internal sealed class ConfidenceVoteActivity : IActivity
         context.Emit(new VoteRecorded(context.Branch.Id, context.Step.Id, summoned, present, true, conference, results, context.Now));
         context.Complete("voted", new JsonObject
         {
+            ["conferenceDate"] = data["conferenceDate"]?.DeepClone(),
             ["summoned"] = summoned,
             ["present"] = present,
+            ["ballotsIssued"] = issued ?? ballots,
+            ["ballotsReturned"] = ballots,
             ["ballotsCast"] = ballots,
+            ["summonedNote"] = data["summonedNote"]?.DeepClone(),
             ["passed"] = Names(results.Where(r => r.Passed)),
             ["failed"] = Names(results.Where(r => !r.Passed)),
             ["nominated"] = Names(results.Where(r => r.Nominated)),
@@ -159,6 +177,24 @@ internal sealed class ConfidenceVoteActivity : IActivity
     }
 
     internal static int Int(JsonObject o, string key) => (int)o[key]!.AsDouble();
+
+    /// <summary>More people summoned than the committee's organizations have members is refused unless the clerk says why.</summary>
+    private static void EnsureSummonedWithinMembers(StepContext context, WorkTask task, JsonObject data, int summoned)
+    {
+        if (task.Context["summonedAtMost"] is not JsonValue limitNode || limitNode.GetValueKind() != JsonValueKind.Number)
+        {
+            return;
+        }
+
+        var limit = (int)limitNode.AsDouble();
+        var note = data["summonedNote"]?.GetValue<string>();
+        if (summoned > limit && string.IsNullOrWhiteSpace(note))
+        {
+            var vi = $"Số người được triệu tập ({summoned}) vượt số đảng viên của các tổ chức hợp thành đảng bộ ({limit}): ghi rõ lý do hoặc sửa số liệu";
+            var en = $"Summoned ({summoned}) exceeds the members of the organizations forming the committee ({limit}): record why or correct the count";
+            throw new WorkflowRuleViolation("summoned-exceeds-members", vi, en, [new("summoned", vi, en), new("summonedNote", vi, en)]);
+        }
+    }
 
     private static JsonArray Names(IEnumerable<CandidateVoteResult> results) =>
         new(results.Select(r => (JsonNode?)r.Candidate).ToArray());

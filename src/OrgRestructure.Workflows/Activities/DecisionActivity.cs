@@ -14,7 +14,10 @@ namespace OrgRestructure.Workflows.Activities;
 /// The higher committee's decision: number, date, signatory and the appointed personnel. Config:
 /// "vettingStep" (every appointee must have passed it, in the current pass of the branch),
 /// "positions", "standingPositions" (only when the executive committee has at least
-/// "standingCommitteeMinSeats" members, default 9), "nonExecutivePositions" (not counted in it).
+/// "standingCommitteeMinSeats" members, default 9), "nonExecutivePositions" (not counted in it),
+/// "slateStep" (seats and positions may not exceed what it set, see <see cref="DecisionChecks"/>),
+/// "failedCandidates" ("refuse", the default, or "override-with-reason": a candidate who failed a
+/// confidence vote or vetting is appointed only with a recorded override, its own event).
 /// </summary>
 internal sealed class DecisionActivity : IActivity
 {
@@ -27,7 +30,9 @@ internal sealed class DecisionActivity : IActivity
     public void ValidateConfig(StepDefinition step, DefinitionCheck check)
     {
         var path = step.JsonPath + ".config";
-        DefinitionReader.UnknownKeys(check, step.Config, path, ["vettingStep", "positions", "standingPositions", "nonExecutivePositions", "standingCommitteeMinSeats", "context"]);
+        DefinitionReader.UnknownKeys(check, step.Config, path, ["vettingStep", "positions", "standingPositions", "nonExecutivePositions", "standingCommitteeMinSeats", "slateStep", "failedCandidates", "context"]);
+        check.StepReference(check.Str(step.Config, "slateStep", path, false), path + ".slateStep", step);
+        check.Setting(step.Config, "failedCandidates", path, false, "string");
         var vetting = check.Str(step.Config, "vettingStep", path, false);
         check.StepReference(vetting, path + ".vettingStep", step);
         if (vetting is not null && check.Steps.TryGetValue(vetting, out var target) && (target.Kind != "Approval" || target.Config["candidatesFrom"] is null))
@@ -63,19 +68,35 @@ internal sealed class DecisionActivity : IActivity
             ctx["vetted"] = context.Branch.Outputs[vettingStep]?["approved"]?.DeepClone();
         }
 
+        // The deciding body sees who failed which step, in the rule's own words.
+        if (CandidateOutcomes.Failures(context) is { Count: > 0 } failed)
+        {
+            ctx["failed"] = failed;
+        }
+
         var positions = List(context, "positions") ?? [.. DefaultPositions];
-        context.CreateTask(
+        var fields = new List<FormField>
+        {
+            new("number", "string", new("Số quyết định", "Decision number"), true),
+            new("date", "date", new("Ngày quyết định", "Date"), true),
+            new("signatory", "string", new("Người ký", "Signatory"), true),
+            new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), vettingStep is not null, Fields:
             [
-                new("number", "string", new("Số quyết định", "Decision number"), true),
-                new("date", "date", new("Ngày quyết định", "Date"), true),
-                new("signatory", "string", new("Người ký", "Signatory"), true),
-                new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), vettingStep is not null, Fields:
-                [
-                    new("name", "string", new("Họ tên", "Name"), true),
-                    new("position", "choice", new("Chức vụ", "Position"), true, Options: positions, OptionLabels: OptionVocabulary.For(positions)),
-                ]),
-            ],
-            ctx);
+                new("name", "string", new("Họ tên", "Name"), true),
+                new("position", "choice", new("Chức vụ", "Position"), true, Options: positions, OptionLabels: OptionVocabulary.For(positions)),
+            ]),
+        };
+        if (DecisionChecks.Policy(context) == DecisionChecks.OverrideWithReason)
+        {
+            fields.Add(new("overrides", "objectList", new("Vẫn chỉ định người không đạt ở bước trước (ghi rõ ai quyết định, lý do)", "Appoint despite a failed earlier step (who decided, why)"), Fields:
+            [
+                new("candidate", "string", new("Họ tên", "Name"), true),
+                new("decidedBy", "string", new("Người quyết định", "Decided by"), true),
+                new("reason", "text", new("Lý do", "Reason"), true),
+            ]));
+        }
+
+        context.CreateTask(fields, ctx);
     }
 
     public void Complete(StepContext context, WorkTask task, JsonObject data)
@@ -87,6 +108,7 @@ internal sealed class DecisionActivity : IActivity
             EnsureVetted(context, vettingStep, appointees);
         }
 
+        var overrides = DecisionChecks.Overrides(context, appointees, data);
         var nonExecutive = List(context, "nonExecutivePositions") ?? [];
         var standing = List(context, "standingPositions") ?? ["standing-committee"];
         var executiveSize = appointees.Where(a => !nonExecutive.Contains(a.Position)).Select(a => a.Name).Distinct(StringComparer.Ordinal).Count();
@@ -95,6 +117,12 @@ internal sealed class DecisionActivity : IActivity
         if (!rule.MayHaveStandingCommittee && appointees.Any(a => standing.Contains(a.Position)))
         {
             throw new WorkflowRuleViolation("standing-committee-too-small", explanation.Vi, explanation.En, [new("appointees", explanation.Vi, explanation.En)]);
+        }
+
+        DecisionChecks.WithinSlate(context, appointees, nonExecutive, standing);
+        foreach (var o in overrides)
+        {
+            context.Emit(o);
         }
 
         var number = data["number"]!.GetValue<string>();
@@ -127,7 +155,9 @@ internal sealed class DecisionActivity : IActivity
         var names = new List<string>();
         for (var i = 0; i < appointees.Count; i++)
         {
-            if (!verdicts.TryGetValue(appointees[i].Name, out var verdict) || !verdict.Approved)
+            // Someone rejected at vetting is refused (or overridden) as a failed candidate, not as unknown.
+            var failedVetting = context.Branch.FailuresOf(appointees[i].Name).Any(f => f.Kind == "vetting");
+            if ((!verdicts.TryGetValue(appointees[i].Name, out var verdict) || !verdict.Approved) && !failedVetting)
             {
                 problems.Add(new($"appointees[{i}].name", $"{appointees[i].Name} chưa qua thẩm định", $"{appointees[i].Name} has not passed vetting"));
                 names.Add(appointees[i].Name);

@@ -129,6 +129,12 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
             }
         }
 
+        if (Branch.PendingReturn is { } returned && returned.ToStepId == Step.Id)
+        {
+            // A returned step is a revision: its task says what was refused, by whom, and about whom.
+            context["returned"] = ReturnNotice(returned);
+        }
+
         var scope = settings.ScopePath is null ? Branch.Label : Resolve(settings.ScopePath)?.ToString();
         var taskId = "task-" + (State.Tasks.Count + 1).ToString("D3", CultureInfo.InvariantCulture);
         Emit(new TaskCreated(taskId, Branch.Id, Step.Id, Step.Kind, title ?? Step.Title, settings.AssigneeRole, settings.CandidateGroups, scope, due, remind, settings.EscalateTo, form, context, Now));
@@ -148,8 +154,26 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
     }
 
     /// <summary>Sends the branch back to an earlier step (or this one again); history is kept.</summary>
-    public void ReturnTo(string stepId, string reason) =>
-        Emit(new StepReturned(Branch.Id, Step.Id, stepId, reason, Actor.Id, Now));
+    public void ReturnTo(string stepId, string reason, IReadOnlyList<string>? candidates = null) =>
+        Emit(new StepReturned(Branch.Id, Step.Id, stepId, reason, Actor.Id, Now, candidates));
+
+    private JsonObject ReturnNotice(StepReturned returned)
+    {
+        var from = Definition.AllSteps.TryGetValue(returned.FromStepId, out var step) ? step.Title : new LocalizedText(returned.FromStepId, returned.FromStepId);
+        var people = returned.Candidates is { Count: > 0 } c ? string.Join(", ", c) : null;
+        return new JsonObject
+        {
+            ["fromStep"] = returned.FromStepId,
+            ["by"] = returned.By,
+            ["reason"] = returned.Reason,
+            ["candidates"] = new JsonArray([.. (returned.Candidates ?? []).Select(n => (JsonNode?)n)]),
+            ["explanation"] = new JsonObject
+            {
+                ["vi"] = $"Trả về từ “{from.Vi}” bởi {returned.By}: {returned.Reason}" + (people is null ? string.Empty : $" — nhân sự liên quan: {people}"),
+                ["en"] = $"Returned from “{from.En}” by {returned.By}: {returned.Reason}" + (people is null ? string.Empty : $" — candidates concerned: {people}"),
+            },
+        };
+    }
 
     private JsonObject? FindOutputs(string stepId)
     {

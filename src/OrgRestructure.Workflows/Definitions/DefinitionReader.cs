@@ -77,6 +77,11 @@ public static partial class DefinitionReader
         {
             check.StepReference(step.Next, step.JsonPath + ".next", step, allowEnd: true);
             check.DataPath(step.Task?.ScopePath, step.JsonPath + ".task.scope", step);
+            for (var i = 0; i < (step.DateOrder?.Count ?? 0); i++)
+            {
+                check.DataPath(step.DateOrder![i].NotBefore, $"{step.JsonPath}.dateOrder[{i}].notBefore", step);
+            }
+
             if (ActivityCatalog.TryGet(step.Kind, out var activity))
             {
                 activity.ValidateConfig(step, check);
@@ -180,7 +185,7 @@ public static partial class DefinitionReader
                 continue;
             }
 
-            UnknownKeys(check, s, stepPath, ["id", "title", "kind", "config", "task", "next", "body"]);
+            UnknownKeys(check, s, stepPath, ["id", "title", "kind", "config", "task", "next", "body", "dateOrder"]);
             var id = check.Str(s, "id", stepPath, true);
             if (id is not null && (!IdPattern().IsMatch(id) || id == StepDefinition.End))
             {
@@ -221,10 +226,47 @@ public static partial class DefinitionReader
                 continue;
             }
 
-            steps.Add(new StepDefinition(id, title, kind, (JsonObject)config.DeepClone(), task, next, body, containerId, stepPath));
+            var dateOrder = ReadDateOrder(check, s["dateOrder"], stepPath + ".dateOrder");
+            steps.Add(new StepDefinition(id, title, kind, (JsonObject)config.DeepClone(), task, next, body, containerId, stepPath, dateOrder));
         }
 
         return steps;
+    }
+
+    /// <summary>"dateOrder": [{"field": a date field of the step's form, "notBefore": a data path to an earlier step's date}].</summary>
+    private static List<DateOrderRule> ReadDateOrder(DefinitionCheck check, JsonNode? node, string path)
+    {
+        var rules = new List<DateOrderRule>();
+        if (node is null)
+        {
+            return rules;
+        }
+
+        if (node is not JsonArray array)
+        {
+            check.Error(path, "must be an array of {\"field\", \"notBefore\"}");
+            return rules;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var itemPath = $"{path}[{i}]";
+            if (array[i] is not JsonObject o)
+            {
+                check.Error(itemPath, "must be an object");
+                continue;
+            }
+
+            UnknownKeys(check, o, itemPath, ["field", "notBefore"]);
+            var field = check.Str(o, "field", itemPath, true);
+            var notBefore = check.Str(o, "notBefore", itemPath, true);
+            if (field is not null && notBefore is not null)
+            {
+                rules.Add(new DateOrderRule(field, notBefore));
+            }
+        }
+
+        return rules;
     }
 
     private static TaskSettings? ReadTask(DefinitionCheck check, JsonNode? node, string path)

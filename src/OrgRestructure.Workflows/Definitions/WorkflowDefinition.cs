@@ -68,8 +68,12 @@ public sealed record StepDefinition(
     string? Next,
     IReadOnlyList<StepDefinition> Body,
     string? ContainerId,
-    string JsonPath)
+    string JsonPath,
+    IReadOnlyList<DateOrderRule>? DateOrder = null)
 {
     /// <summary>Value of <c>next</c> that ends the container.</summary>
     public const string End = "end";
 }
+
+/// <summary>A date the step's form records may not fall before a date an earlier step recorded (a data path).</summary>
+public sealed record DateOrderRule(string Field, string NotBefore);

@@ -107,6 +107,13 @@ public sealed record ElectionRecorded(
 
 public sealed record Appointee(string Name, string Position);
 
+/// <summary>
+/// The deciding body appoints a candidate despite a failed confidence vote or vetting, as the
+/// definition allows ("override-with-reason"): who decided, why, and the failures overridden.
+/// </summary>
+[EventType("candidate-override-recorded")]
+public sealed record CandidateOverrideRecorded(string BranchId, string StepId, string Candidate, IReadOnlyList<LocalizedText> Failures, string DecidedBy, string Reason, string By, DateTimeOffset At) : ICaseEvent;
+
 [EventType("decision-recorded")]
 public sealed record DecisionRecorded(string BranchId, string StepId, string Number, string Date, string Signatory, IReadOnlyList<Appointee> Appointees, DateTimeOffset At) : ICaseEvent;
 
@@ -123,8 +130,9 @@ public sealed record GateEvaluated(string BranchId, string StepId, bool Passed, 
 public sealed record StepCompleted(string BranchId, string StepId, string Outcome, JsonNode? Output, string? NextStepId, DateTimeOffset At) : ICaseEvent;
 
 /// <summary>The branch goes back to an earlier step (e.g. vetting failed → slate). History is kept.</summary>
+/// <paramref name="Candidates"/> names the people the return is about (e.g. those rejected at vetting); absent in older streams.
 [EventType("step-returned")]
-public sealed record StepReturned(string BranchId, string FromStepId, string ToStepId, string Reason, string By, DateTimeOffset At) : ICaseEvent;
+public sealed record StepReturned(string BranchId, string FromStepId, string ToStepId, string Reason, string By, DateTimeOffset At, IReadOnlyList<string>? Candidates = null) : ICaseEvent;
 
 /// <summary>Asks the messaging side to tell people something; delivery is not the engine's job.</summary>
 [EventType("notification-requested")]

@@ -27,6 +27,15 @@ internal static class PartyRules
         }
     }
 
+    /// <summary>Refuses with <paramref name="code"/> when there are problems: the lead sentence followed by every problem, in each language.</summary>
+    public static void Refuse(string code, string leadVi, string leadEn, IReadOnlyList<FieldProblem> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw new WorkflowRuleViolation(code, leadVi + string.Join("; ", problems.Select(p => p.Vi)), leadEn + string.Join("; ", problems.Select(p => p.En)), problems);
+        }
+    }
+
     public static Ratio Ratio(string text) => Domain.Rules.Ratio.Parse(text);
 
     public static bool IsRatio(string? text)

@@ -61,8 +61,9 @@ public sealed partial class WorkflowEngine
 
             var submitted = data.Normalized();
             FormValidator.Ensure(task.Form, submitted);
-            session.Emit(new TaskCompleted(taskId, actor.Id, submitted, session.Now));
             var step = session.Definition.Step(task.StepId);
+            DateOrderCheck.Enforce(new StepContext(session, branch, step), task, submitted);
+            session.Emit(new TaskCompleted(taskId, actor.Id, submitted, session.Now));
             ActivityCatalog.Get(step.Kind).Complete(new StepContext(session, session.State.Branches[branch.Id], step), session.State.Tasks[taskId], submitted);
         }, cancellationToken);
 

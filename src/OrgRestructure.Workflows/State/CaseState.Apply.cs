@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrgRestructure.Workflows.Events;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Workflows.State;
 
@@ -37,6 +38,8 @@ public sealed partial class CaseState
             TaskCompleted x => Apply(this, x),
             TaskCancelled x => Apply(this, x),
             CandidateVetted x => Apply(this, x),
+            VoteRecorded x => Apply(this, x),
+            CandidateOverrideRecorded x => Apply(this, x),
             DecisionRecorded x => Apply(this, x),
             NotificationRequested x => Apply(this, x),
             TimerScheduled x => Apply(this, x),
@@ -116,6 +119,11 @@ public sealed partial class CaseState
         var b = s.Branches[e.BranchId];
         b.CompletedSteps.Add(e.StepId);
         b.Outputs[e.StepId] = e.Output?.DeepClone();
+        if (b.PendingReturn?.ToStepId == e.StepId)
+        {
+            b.PendingReturn = null;
+        }
+
         b.CurrentStepId = e.NextStepId;
         b.CurrentStarted = false;
         return Touch(s, e.At, "step-completed", e.BranchId, e.StepId, e.Outcome);
@@ -132,6 +140,7 @@ public sealed partial class CaseState
 
         b.CurrentStepId = e.ToStepId;
         b.CurrentStarted = false;
+        b.PendingReturn = e;
         return Touch(s, e.At, "step-returned", e.BranchId, e.FromStepId, $"→ {e.ToStepId}: {e.Reason}");
     }
 
@@ -209,7 +218,40 @@ public sealed partial class CaseState
         }
 
         verdicts[e.Candidate] = e;
+        var explanation = e.Approved
+            ? new LocalizedText($"{e.Candidate}: đạt thẩm định", $"{e.Candidate}: passed vetting")
+            : new LocalizedText($"{e.Candidate}: không đạt thẩm định — {e.Reason}", $"{e.Candidate}: failed vetting — {e.Reason}");
+        RecordOutcome(b, e.Candidate, new CandidateStepOutcome(e.StepId, "vetting", e.Approved, explanation));
         return Touch(s, e.At);
+    }
+
+    /// <summary>A valid conference's verdict on each candidate becomes part of what later steps see.</summary>
+    public static CaseState Apply(CaseState s, VoteRecorded e)
+    {
+        var b = s.Branches[e.BranchId];
+        foreach (var r in e.Results)
+        {
+            RecordOutcome(b, r.Candidate, new CandidateStepOutcome(e.StepId, "confidence-vote", r.Passed, r.Explanation));
+        }
+
+        return Touch(s, e.At);
+    }
+
+    public static CaseState Apply(CaseState s, CandidateOverrideRecorded e)
+    {
+        s.Branches[e.BranchId].Overrides.Add(e);
+        return Touch(s, e.At, "candidate-override-recorded", e.BranchId, e.StepId, $"{e.Candidate}: {e.DecidedBy} — {e.Reason}");
+    }
+
+    private static void RecordOutcome(BranchState b, string candidate, CandidateStepOutcome outcome)
+    {
+        if (!b.Outcomes.TryGetValue(candidate, out var byStep))
+        {
+            byStep = new Dictionary<string, CandidateStepOutcome>(StringComparer.Ordinal);
+            b.Outcomes[candidate] = byStep;
+        }
+
+        byStep[outcome.StepId] = outcome;
     }
 
     public static CaseState Apply(CaseState s, DecisionRecorded e)

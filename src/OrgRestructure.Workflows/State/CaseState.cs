@@ -117,7 +117,26 @@ public sealed class BranchState
     public Dictionary<string, Dictionary<string, CandidateVetted>> Vetting { get; } = new(StringComparer.Ordinal);
 
     public List<DecisionRecorded> Decisions { get; } = [];
+
+    /// <summary>
+    /// Each candidate's latest outcome at each step that judged them (confidence votes, vetting),
+    /// by candidate then step id: what later steps (vetting, the decision) must take into account.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, CandidateStepOutcome>> Outcomes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Appointments of failed candidates the deciding body recorded, with who and why.</summary>
+    public List<CandidateOverrideRecorded> Overrides { get; } = [];
+
+    /// <summary>The return that sent the branch to its current step, until that step completes again.</summary>
+    public StepReturned? PendingReturn { get; internal set; }
+
+    /// <summary>The candidate's failed outcomes (latest per step), in the order the steps judged them.</summary>
+    public IReadOnlyList<CandidateStepOutcome> FailuresOf(string candidate) =>
+        Outcomes.TryGetValue(candidate, out var byStep) ? [.. byStep.Values.Where(o => !o.Passed)] : [];
 }
+
+/// <summary>One step's verdict on one candidate, with the sentence a clerk can check.</summary>
+public sealed record CandidateStepOutcome(string StepId, string Kind, bool Passed, LocalizedText Explanation);
 
 public sealed class WorkTask
 {

@@ -27,6 +27,9 @@ public sealed class WorkflowsValidateCommandTests
             Assert.Contains($"{id} v1", output, StringComparison.Ordinal);
             Assert.Contains($"{id} v2", output, StringComparison.Ordinal);
         }
+
+        Assert.Contains("party-committee-formation v3", output, StringComparison.Ordinal);
+        Assert.Contains("party-committee-formation-appointed-2025 v3", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +38,7 @@ public sealed class WorkflowsValidateCommandTests
         var (code, output, error) = await RunAsync("workflows", "validate");
 
         Assert.True(code == 0, error);
-        Assert.Equal(6, output.Split('\n').Count(l => l.StartsWith("ok  ", StringComparison.Ordinal)));
+        Assert.Equal(8, output.Split('\n').Count(l => l.StartsWith("ok  ", StringComparison.Ordinal)));
     }
 
     [Theory]

@@ -49,14 +49,17 @@ public static class Scenario
     {
         "slate" => new()
         {
+            ["date"] = "2014-09-01",
             ["criteria"] = "Tiêu chuẩn theo Quy định 89-QĐ/TW",
             ["executiveSeats"] = slate.Count,
             ["candidates"] = Rows(slate.Select((n, i) => new JsonObject { ["name"] = n, ["position"] = Position(i) })),
         },
-        "members-vote" => Vote(slate, 45, 40, 31),
+        // 30 summoned: every committee of the pilot has at least that many members.
+        "members-vote" => Vote(slate, 30, 28, 21),
         "bloc-vote" => Vote(slate, 20, 18, 15),
         "vetting" => new()
         {
+            ["date"] = "2014-09-10",
             ["verdicts"] = Rows(slate.Select(n => new JsonObject
             {
                 ["candidate"] = n,
@@ -160,9 +163,11 @@ public static class Scenario
 
     private static JsonObject Vote(IReadOnlyList<string> slate, int summoned, int present, int high) => new()
     {
+        ["conferenceDate"] = "2014-09-05",
         ["summoned"] = summoned,
         ["present"] = present,
-        ["ballotsCast"] = present,
+        ["ballotsIssued"] = present,
+        ["ballotsReturned"] = present,
         ["tallies"] = Rows(slate.Select(n => new JsonObject { ["candidate"] = n, ["high"] = high, ["normal"] = 0, ["low"] = present - high, ["invalid"] = 0 })),
     };
 }

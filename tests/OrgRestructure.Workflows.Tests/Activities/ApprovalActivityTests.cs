@@ -5,13 +5,19 @@ namespace OrgRestructure.Workflows.Tests.Activities;
 
 public sealed class ApprovalActivityTests
 {
+    /// <summary>Steps 1–3 done with every candidate passing; vetting is next.</summary>
+    private static async Task<FormationCase> AtVettingAsync()
+    {
+        var c = await FormationCase.StartAsync();
+        await c.AtBlocVoteAsync();
+        await c.CompleteAsync("bloc-vote", FormData.Vote(FormationDriver.Slate, 20, 18, 15));
+        return c;
+    }
+
     [Fact]
     public async Task a_vetting_rejection_sends_the_slate_back_to_step_1_keeps_history_and_the_case_then_completes()
     {
-        var c = await FormationCase.StartAsync();
-        await c.CompleteAsync("slate", FormData.Slate(FormationDriver.Slate));
-        await c.CompleteAsync("members-vote", FormData.Vote(FormationDriver.Slate, 45, 40, 31));
-        await c.CompleteAsync("bloc-vote", FormData.Vote(FormationDriver.Slate, 20, 18, 15));
+        var c = await AtVettingAsync();
 
         var state = await c.CompleteAsync("vetting", FormData.Vetting(FormationDriver.Slate, "Lê Văn Cường"));
 
@@ -62,17 +68,67 @@ public sealed class ApprovalActivityTests
     }
 
     [Fact]
-    public async Task a_review_without_a_reason_is_refused()
+    public async Task a_rejection_without_a_reason_is_refused_naming_the_candidate()
     {
-        var c = await FormationCase.StartAsync();
-        await c.CompleteAsync("slate", FormData.Slate(FormationDriver.Slate));
-        await c.CompleteAsync("members-vote", FormData.Vote(FormationDriver.Slate, 45, 40, 31));
-        await c.CompleteAsync("bloc-vote", FormData.Vote(FormationDriver.Slate, 20, 18, 15));
-        var data = FormData.Vetting(FormationDriver.Slate);
-        data["verdicts"]![0]!["reason"] = " ";
+        var c = await AtVettingAsync();
+        var data = FormData.Vetting(FormationDriver.Slate, FormationDriver.Slate[1]);
+        data["verdicts"]![1]!["reason"] = " ";
+        var before = await c.VersionAsync();
 
         var ex = await Assert.ThrowsAsync<Workflows.Runtime.WorkflowRuleViolation>(() => c.CompleteAsync("vetting", data));
 
-        Assert.Contains(ex.Problems, p => p.Field == "verdicts[0].reason" && p.En == "is required");
+        Assert.Contains(ex.Problems, p => p.Field == "verdicts[1].reason" && p.En == $"{FormationDriver.Slate[1]} failed vetting: a reason is required");
+        Assert.Equal(before, await c.VersionAsync());
+    }
+
+    [Fact]
+    public async Task an_approval_needs_no_reason_and_no_verdict_is_preset()
+    {
+        var c = await AtVettingAsync();
+        var atVetting = await c.StateAsync();
+        var verdicts = EngineHarness.OpenTaskAt(atVetting, "vetting").Form.Single(f => f.Name == "verdicts").Fields!;
+        var data = FormData.Vetting(FormationDriver.Slate);
+        foreach (var v in data["verdicts"]!.AsArray())
+        {
+            v!.AsObject().Remove("reason");
+        }
+
+        var state = await c.CompleteAsync("vetting", data);
+
+        Assert.False(verdicts.Single(f => f.Name == "reason").Required);
+        Assert.True(verdicts.Single(f => f.Name == "approved").Required);
+        Assert.Equal("decision", state.Branches[c.BranchId].CurrentStepId);
+    }
+
+    [Fact]
+    public async Task a_verdict_left_unanswered_is_refused_not_taken_as_approved()
+    {
+        var c = await AtVettingAsync();
+        var data = FormData.Vetting(FormationDriver.Slate);
+        data["verdicts"]![0]!.AsObject().Remove("approved");
+
+        var ex = await Assert.ThrowsAsync<Workflows.Runtime.WorkflowRuleViolation>(() => c.CompleteAsync("vetting", data));
+
+        Assert.Contains(ex.Problems, p => p.Field == "verdicts[0].approved" && p.En == "is required");
+    }
+
+    [Fact]
+    public async Task the_revised_slate_task_names_the_rejection_the_rejecter_and_the_candidates_concerned()
+    {
+        var c = await AtVettingAsync();
+        var rejected = FormationDriver.Slate[1];
+
+        var state = await c.CompleteAsync("vetting", FormData.Vetting(FormationDriver.Slate, rejected));
+
+        var returned = EngineHarness.OpenTaskAt(state, "slate").Context["returned"]!;
+        Assert.Equal("clerk-district-inspection-committee", returned["by"]!.GetValue<string>());
+        Assert.Equal([rejected], returned["candidates"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Contains("Chưa đủ tiêu chuẩn về thời gian công tác", returned["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Returned from “Step 4: Vetting and dossier” by clerk-district-inspection-committee", returned["explanation"]!["en"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"nhân sự liên quan: {rejected}", returned["explanation"]!["vi"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("slate", state.Branches[c.BranchId].PendingReturn?.ToStepId);
+        state = await c.CompleteAsync("slate", FormData.Slate([FormationDriver.Slate[0], FormationDriver.Slate[2], "Phạm Thị Dung"]));
+        Assert.Null(state.Branches[c.BranchId].PendingReturn);
+        Assert.False(EngineHarness.OpenTaskAt(state, "members-vote").Context.ContainsKey("returned"));
     }
 }

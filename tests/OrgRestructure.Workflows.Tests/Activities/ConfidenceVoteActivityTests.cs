@@ -99,16 +99,18 @@ public sealed class ConfidenceVoteActivityTests
     [Theory]
     [InlineData(45, 40, 40, 20, 0, 19, 0, "high 20 + normal 0 + low 19 + invalid 0 = 39 ≠ 40 ballots cast")]
     [InlineData(45, 46, 46, 30, 0, 16, 0, "present (46) exceeds summoned (45)")]
-    [InlineData(45, 40, 41, 30, 0, 11, 0, "ballots cast (41) exceeds present (40)")]
+    [InlineData(45, 40, 41, 30, 0, 11, 0, "ballots issued (41) exceeds present (40)")]
     public async Task tallies_that_do_not_add_up_are_refused_with_a_clear_message(int summoned, int present, int ballots, int high, int normal, int low, int invalid, string expected)
     {
         var c = await AtMembersVoteAsync();
         var before = await c.VersionAsync();
         var data = new JsonObject
         {
+            ["conferenceDate"] = FormData.ConferenceDate,
             ["summoned"] = summoned,
             ["present"] = present,
-            ["ballotsCast"] = ballots,
+            ["ballotsIssued"] = ballots,
+            ["ballotsReturned"] = ballots,
             ["tallies"] = new JsonArray(Slate.Select(n => (JsonNode?)FormData.Tally(n, high, normal, low, invalid)).ToArray()),
         };
 
@@ -157,7 +159,69 @@ public sealed class ConfidenceVoteActivityTests
         Assert.Contains(ex.Problems, p => p.En == $"no verdict for {nominee}");
         state = await c.CompleteAsync("vetting", FormData.Vetting([.. Slate, nominee]));
         Assert.Equal("decision", state.Branches[c.BranchId].CurrentStepId);
-        state = await c.CompleteAsync("decision", FormData.Decision("12-QĐ/HU", [.. Slate, nominee]));
+        // Three seats: the nominee takes one of them.
+        state = await c.CompleteAsync("decision", FormData.Decision("12-QĐ/HU", [Slate[0], Slate[1], nominee]));
         Assert.Contains(state.Branches[c.BranchId].Decisions.Single().Appointees, a => a.Name == nominee);
+    }
+
+    [Fact]
+    public async Task the_validity_rule_counts_the_ballots_returned_not_those_issued()
+    {
+        var c = await AtMembersVoteAsync();
+        var data = FormData.Vote(Slate, 45, 40, 31);
+        data["ballotsReturned"] = 38;
+        data["tallies"] = new JsonArray(Slate.Select(n => (JsonNode?)FormData.Tally(n, 31, 0, 7, 0)).ToArray());
+
+        var state = await c.CompleteAsync("members-vote", data);
+
+        var output = state.Branches[c.BranchId].Outputs["members-vote"]!;
+        Assert.Equal(40, output["ballotsIssued"]!.GetValue<int>());
+        Assert.Equal(38, output["ballotsReturned"]!.GetValue<int>());
+    }
+
+    [Theory]
+    [InlineData(40, 41, "ballots cast (41) exceeds ballots issued (40)")]
+    [InlineData(41, 41, "ballots issued (41) exceeds present (40)")]
+    public async Task returned_may_not_exceed_issued_nor_issued_those_present(int issued, int returned, string expected)
+    {
+        var c = await AtMembersVoteAsync();
+        var data = FormData.Vote(Slate, 45, 40, 31);
+        data["ballotsIssued"] = issued;
+        data["ballotsReturned"] = returned;
+        data["tallies"] = new JsonArray(Slate.Select(n => (JsonNode?)FormData.Tally(n, 31, 0, returned - 31, 0)).ToArray());
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("members-vote", data));
+
+        Assert.Contains(expected, ex.MessageEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task more_summoned_than_the_committees_members_is_refused_unless_the_clerk_records_why()
+    {
+        var c = await AtMembersVoteAsync();
+        var task = EngineHarness.OpenTaskAt(await c.StateAsync(), "members-vote");
+        var data = FormData.Vote(Slate, 46, 40, 31);
+        var before = await c.VersionAsync();
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("members-vote", data));
+        Assert.Equal("summoned-exceeds-members", ex.Code);
+        Assert.Contains("Summoned (46) exceeds the members of the organizations forming the committee (45)", ex.MessageEn, StringComparison.Ordinal);
+        Assert.Equal(before, await c.VersionAsync());
+
+        data["summonedNote"] = "Triệu tập thêm đảng viên mới chuyển sinh hoạt đến";
+        var state = await c.CompleteAsync("members-vote", data);
+
+        Assert.Equal(45, task.Context["summonedAtMost"]!.GetValue<int>());
+        Assert.Equal("bloc-vote", state.Branches[c.BranchId].CurrentStepId);
+    }
+
+    [Fact]
+    public async Task a_summoned_count_equal_to_the_committees_members_needs_no_reason()
+    {
+        var c = await AtMembersVoteAsync();
+
+        var state = await c.CompleteAsync("members-vote", FormData.Vote(Slate, 45, 40, 31));
+
+        Assert.Equal("bloc-vote", state.Branches[c.BranchId].CurrentStepId);
     }
 }

@@ -96,9 +96,11 @@ public sealed class ReplayPropertyTests
                 var tallies = all.Select(c => (c, High: random.Next(0, present + 1))).ToList();
                 var data = new JsonObject
                 {
+                    ["conferenceDate"] = FormData.ConferenceDate,
                     ["summoned"] = summoned,
                     ["present"] = present,
-                    ["ballotsCast"] = present,
+                    ["ballotsIssued"] = present,
+                    ["ballotsReturned"] = present,
                     ["tallies"] = new JsonArray(tallies.Select(t => (JsonNode?)FormData.Tally(t.c, t.High, 0, present - t.High, 0)).ToArray()),
                     ["headDecisions"] = new JsonArray(tallies.Where(t => t.High * 2 == summoned).Select(t => (JsonNode?)new JsonObject { ["candidate"] = t.c, ["passed"] = random.Next(2) == 0, ["decidedBy"] = "Bí thư", ["reason"] = "cơ cấu" }).ToArray()),
                 };

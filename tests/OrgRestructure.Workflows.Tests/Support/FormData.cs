@@ -5,8 +5,16 @@ namespace OrgRestructure.Workflows.Tests.Support;
 /// <summary>Form data for the steps of the formation procedure, as a clerk would submit it.</summary>
 public static class FormData
 {
+    /// <summary>The dates each step records, in the steps' order (the clock starts on 2014-09-01).</summary>
+    public const string SlateDate = "2014-09-02";
+    public const string ConferenceDate = "2014-09-10";
+    public const string VettingDate = "2014-09-25";
+    public const string DecisionDate = "2014-10-15";
+    public const string CeremonyDate = "2014-10-20";
+
     public static JsonObject Slate(IReadOnlyList<string> candidates, int executiveSeats = 0) => new()
     {
+        ["date"] = SlateDate,
         ["criteria"] = "Tiêu chuẩn theo Quy định 214-QĐ/TW",
         ["executiveSeats"] = executiveSeats == 0 ? candidates.Count : executiveSeats,
         ["deputySecretaries"] = 1,
@@ -22,9 +30,11 @@ public static class FormData
     {
         var data = new JsonObject
         {
+            ["conferenceDate"] = ConferenceDate,
             ["summoned"] = summoned,
             ["present"] = present,
-            ["ballotsCast"] = present,
+            ["ballotsIssued"] = present,
+            ["ballotsReturned"] = present,
             ["tallies"] = new JsonArray(candidates.Select(c => (JsonNode?)Tally(c, approving, 0, present - approving, 0)).ToArray()),
         };
         if (nominations is not null)
@@ -51,6 +61,7 @@ public static class FormData
 
     public static JsonObject Vetting(IEnumerable<string> candidates, params string[] rejected) => new()
     {
+        ["date"] = VettingDate,
         ["verdicts"] = new JsonArray(candidates.Select(c => (JsonNode?)new JsonObject
         {
             ["candidate"] = c,
@@ -62,7 +73,7 @@ public static class FormData
     public static JsonObject Decision(string number, IEnumerable<(string Name, string Position)> appointees) => new()
     {
         ["number"] = number,
-        ["date"] = "2014-10-15",
+        ["date"] = DecisionDate,
         ["signatory"] = "Bí thư Huyện ủy",
         ["appointees"] = new JsonArray(appointees.Select(a => (JsonNode?)new JsonObject { ["name"] = a.Name, ["position"] = a.Position }).ToArray()),
     };
@@ -72,7 +83,7 @@ public static class FormData
 
     public static JsonObject Announcement(params string[] decisions) => new()
     {
-        ["ceremonyDate"] = "2014-10-20",
+        ["ceremonyDate"] = CeremonyDate,
         ["attendees"] = 60,
         ["decisions"] = new JsonArray(decisions.Select(d => (JsonNode?)d).ToArray()),
     };

@@ -18,12 +18,12 @@ public sealed class FormationDriver(EngineHarness harness, string caseId)
         return result.State;
     }
 
-    /// <summary>Steps 1–4 with every candidate passing.</summary>
+    /// <summary>Steps 1–4 with every candidate passing (30 summoned: no committee has fewer members).</summary>
     public async Task<CaseState> ThroughVettingAsync(string branchId, IReadOnlyList<string>? slate = null)
     {
         slate ??= Slate;
         await CompleteAsync(branchId, "slate", FormData.Slate(slate), EngineHarness.StandingCommittee);
-        await CompleteAsync(branchId, "members-vote", FormData.Vote(slate, 45, 40, 31), EngineHarness.OrganizationBoard);
+        await CompleteAsync(branchId, "members-vote", FormData.Vote(slate, 30, 28, 21), EngineHarness.OrganizationBoard);
         await CompleteAsync(branchId, "bloc-vote", FormData.Vote(slate, 20, 18, 15), EngineHarness.OrganizationBoard);
         return await CompleteAsync(branchId, "vetting", FormData.Vetting(slate), EngineHarness.InspectionCommittee);
     }

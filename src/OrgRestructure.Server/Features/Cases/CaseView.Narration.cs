@@ -24,6 +24,7 @@ public sealed partial record CaseView
         ["vote-recorded"] = ("Ghi nhận kết quả bỏ phiếu", "Vote recorded"),
         ["candidate-vetted"] = ("Thẩm định nhân sự", "Candidate vetted"),
         ["election-recorded"] = ("Ghi nhận kết quả bầu cử", "Election recorded"),
+        ["candidate-override-recorded"] = ("Quyết định vẫn chỉ định người không đạt ở bước trước", "Override: a candidate who failed an earlier step appointed"),
         ["decision-recorded"] = ("Ghi nhận quyết định", "Decision recorded"),
         ["announcement-recorded"] = ("Ghi nhận lễ công bố", "Announcement recorded"),
         ["approval-recorded"] = ("Ghi nhận kết luận", "Approval recorded"),
@@ -50,7 +51,9 @@ public sealed partial record CaseView
         var branchId = Field(data, "branchId") ?? task?.BranchId;
         var branch = branchId is null ? null : state.Branches.GetValueOrDefault(branchId)?.Label;
         var (vi, en) = Verbs.GetValueOrDefault(stored.Type, (stored.Type, stored.Type));
-        var extra = Field(data, "reason") ?? Field(data, "outcome") ?? Field(data, "number");
+        var extra = stored.Type == "candidate-override-recorded"
+            ? $"{Field(data, "candidate")} ({Field(data, "decidedBy")}): {Field(data, "reason")}"
+            : Field(data, "reason") ?? Field(data, "outcome") ?? Field(data, "number");
         string Line(string verb, string? title) =>
             string.Join(" — ", new[] { verb + (title is null ? string.Empty : ": " + title), branch, extra }.Where(s => !string.IsNullOrEmpty(s)));
         return new TimelineEntry(stored.StreamVersion, stored.Timestamp, stored.Actor, stored.ActorRole, stored.Type, stepId,

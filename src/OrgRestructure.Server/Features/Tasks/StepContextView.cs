@@ -53,6 +53,10 @@ public static class StepContextView
             }}",
             ["candidates"] => L("Danh sách nhân sự", "Candidates"),
             ["vetted"] => L("Nhân sự đã qua thẩm định", "Vetted candidates"),
+            ["outcomes"] => L("Kết quả từng người ở các bước trước", "Each candidate's results at earlier steps"),
+            ["failed"] => L("Nhân sự không đạt ở bước trước", "Candidates who failed an earlier step"),
+            ["returned"] => L("Bước này bị trả về để sửa lại", "This step was returned for revision"),
+            ["summonedAtMost"] => L("Số đảng viên của các tổ chức hợp thành", "Members of the organizations forming the committee"),
             _ => path,
         };
     }

@@ -62,22 +62,30 @@ public static class TaskForm
         return data;
     }
 
-    /// <summary>What the form starts with: the data this step last recorded on the branch (a returned slate is revised, not retyped), else rows named from the task's context.</summary>
+    /// <summary>Lists a clerk fills in by hand, never pre-filled with the candidates' names.</summary>
+    private static readonly string[] HandFilledLists = ["headDecisions", "overrides"];
+
+    /// <summary>
+    /// What the form starts with. A form about the current candidates (a vote, vetting, the
+    /// decision) starts from the current slate only: rows named from the task's context, no figures,
+    /// verdicts, head decisions or reasons of an earlier round. Any other form (a returned slate)
+    /// starts from what this step last recorded on the branch: it is revised, not retyped.
+    /// </summary>
     public static JsonObject Prefill(CaseState state, WorkTask task)
     {
+        var names = (task.Context["candidates"] ?? task.Context["vetted"]) as JsonArray;
         var previous = state.Tasks.Values
             .Where(t => t.BranchId == task.BranchId && t.StepId == task.StepId && t.Status == WorkTaskStatus.Completed && t.Data is not null)
             .OrderBy(t => t.CompletedAt).LastOrDefault();
-        if (previous?.Data is { } data)
+        if (names is null && previous?.Data is { } data)
         {
             return (JsonObject)data.DeepClone();
         }
 
-        var names = (task.Context["candidates"] ?? task.Context["vetted"]) as JsonArray;
         var result = new JsonObject();
         foreach (var field in task.Form)
         {
-            if (field.Type == "objectList" && names is not null && field.Fields is [var first, ..] && first.Name is "candidate" or "name" && field.Name != "headDecisions")
+            if (field.Type == "objectList" && names is not null && field.Fields is [var first, ..] && first.Name is "candidate" or "name" && !HandFilledLists.Contains(field.Name))
             {
                 result[field.Name] = new JsonArray([.. names.Select(n => (JsonNode)new JsonObject { [first.Name] = n?.ToString() })]);
             }

@@ -23,7 +23,8 @@
       else if (el.max !== "" && n > Number(el.max)) { msg = t("Không được lớn hơn ", "Must be at most ") + el.max; }
       else if (el.name === "present" && num("summoned") !== null && n > num("summoned")) { msg = t("Số có mặt không được vượt số được triệu tập", "Present cannot exceed summoned"); }
       else if (/^tallies\[\d+\]\./.test(el.name) && num("present") !== null && n > num("present")) { msg = t("Số phiếu không được vượt số có mặt", "Votes cannot exceed those present"); }
-      else if (el.name === "ballotsCast" && num("present") !== null && n > num("present")) { msg = t("Số phiếu phát ra không được vượt số có mặt", "Ballots cannot exceed those present"); }
+      else if (el.name === "ballotsIssued" && num("present") !== null && n > num("present")) { msg = t("Số phiếu phát ra không được vượt số có mặt", "Ballots issued cannot exceed those present"); }
+      else if (el.name === "ballotsReturned" && num("ballotsIssued") !== null && n > num("ballotsIssued")) { msg = t("Số phiếu thu vào không được vượt số phiếu phát ra", "Ballots returned cannot exceed those issued"); }
     }
     if (!msg && /\]\.reason$/.test(el.name)) {
       var sel = form.elements.namedItem(el.name.replace(/reason$/, "approved"));
