@@ -99,13 +99,18 @@ public sealed class CaseReadModel(IRelationalEventStore store) : IDueCaseIndex
         return counts.ToDictionary(c => c.Item1, c => c.Item2, StringComparer.Ordinal);
     }
 
-    /// <summary>The latest case of each district in scope (a province's districts: the dashboard's rows).</summary>
+    /// <summary>
+    /// One case per district in scope (a province's districts: the dashboard's rows): the one that
+    /// holds the district, else the latest cancelled one.
+    /// </summary>
     public async Task<IReadOnlyList<CaseSummaryRow>> LatestPerDistrictAsync(ReadScope scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand(string.Empty);
         command.CommandText = $"SELECT {CaseReadModelSql.SummaryColumns} FROM case_summaries s WHERE {Scope(command, scope)} " +
-            "AND NOT EXISTS (SELECT 1 FROM case_summaries n WHERE n.province = s.province AND n.district = s.district AND n.started_at > s.started_at) ORDER BY district, case_id";
+            "AND NOT EXISTS (SELECT 1 FROM case_summaries n WHERE n.province = s.province AND n.district = s.district AND n.case_id <> s.case_id AND (" +
+            "(n.scope_key IS NOT NULL AND s.scope_key IS NULL) OR ((n.scope_key IS NULL) = (s.scope_key IS NULL) " +
+            "AND (n.started_at > s.started_at OR (n.started_at = s.started_at AND n.case_id > s.case_id))))) ORDER BY district, case_id";
         return await CaseReadModelSql.ReadListAsync(command, CaseReadModelSql.ReadSummary, cancellationToken);
     }
 
