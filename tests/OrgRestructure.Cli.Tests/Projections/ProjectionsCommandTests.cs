@@ -19,8 +19,8 @@ public sealed class ProjectionsCommandTests
         var cli = postgres ? await StoreCli.PostgresAsync() : StoreCli.Sqlite();
         var options = new EventStoreOptions();
         options.InlineProjections.Add(new CaseReadModelProjection());
-        using var store = (IDisposable)EventStoreFactory.Create(cli.Postgres, Path.Combine(cli.DataDirectory, "orgrestructure.db"), options);
-        var relational = (IRelationalEventStore)store;
+        var relational = EventStoreFactory.Create(cli.Postgres, Path.Combine(cli.DataDirectory, "orgrestructure.db"), options);
+        using var owned = relational as IDisposable;
         await relational.MigrateAsync();
         var engine = new WorkflowEngine(relational, WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory));
         var actor = new Actor("bt-huyen", "district-standing-committee");

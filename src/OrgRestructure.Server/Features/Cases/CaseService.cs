@@ -47,8 +47,20 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
         return version is null && at is null ? state : await engine.GetCaseAtAsync(caseId, version, at, ct);
     }
 
-    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct) =>
-        await ViewAsync(await GetStateAsync(caller, caseId, version, at, ct), ct);
+    /// <summary>The case (now, or after <paramref name="version"/> / at <paramref name="at"/>) from one read of its stream. 404 when missing or out of scope.</summary>
+    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct)
+    {
+        var events = caseId.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)
+            ? await store.ReadStreamAsync(caseId, new StreamRange(1, version, at), ct)
+            : [];
+        var state = events.Count > 0 ? CaseStreamFolder.Fold(events) : null;
+        if (state is null || !caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
+        {
+            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        }
+
+        return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
+    }
 
     public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(Caller caller, string caseId, CancellationToken ct)
     {

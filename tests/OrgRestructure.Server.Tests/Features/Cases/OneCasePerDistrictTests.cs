@@ -7,6 +7,8 @@ namespace OrgRestructure.Server.Tests.Features.Cases;
 
 public sealed class OneCasePerDistrictTests
 {
+    private static readonly string[] IdempotencyKeys = ["launch-a", "launch-b"];
+
     [Fact]
     public async Task two_launches_of_one_district_with_different_idempotency_keys_start_one_case_and_the_other_gets_409_naming_the_district()
     {
@@ -17,7 +19,7 @@ public sealed class OneCasePerDistrictTests
         var district = plan!["districts"]!.AsArray()
             .First(d => !Scenario.Pilot.Contains(d!["district"]!.GetValue<string>()) && d["committees"]!.AsArray().Count > 0)!["district"]!.GetValue<string>();
 
-        var launches = await Task.WhenAll(new[] { "launch-a", "launch-b" }.Select(async key =>
+        var launches = await Task.WhenAll(IdempotencyKeys.Select(async key =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/cases") { Content = JsonContent.Create(new { district }) };
             request.Headers.Add("Idempotency-Key", key);

@@ -11,7 +11,7 @@ namespace OrgRestructure.Server.Tests.Features.ReadModels;
 /// <summary>
 /// The 2025 national campaign of ../shared/data/vietnam-2025-communes.json (34 provinces, 3,321 new
 /// units formed from 10,035) written straight into the store, one short case per unit: started, one
-/// branch per former organization, each waiting at its first task. Until the import of that file
+/// branch per former organization, each waiting at its slate task. Until the import of that file
 /// exists this is the quickest way to hold the same number of cases.
 /// </summary>
 public static class NationalCampaign
@@ -36,8 +36,8 @@ public static class NationalCampaign
     {
         var caseId = CaseStreamFolder.StreamPrefix + Guid.NewGuid().ToString("N");
         var fanOut = definition.AllSteps.Values.First(s => s.Kind == "ForEach");
-        var first = fanOut.Body[0].Id;
-        var task = fanOut.Body.First(s => s.Task is not null);
+        // Each committee waits at its slate, the step of the district's standing committee.
+        var task = fanOut.Body.First(s => s.Id == "slate");
         var input = new JsonObject
         {
             ["province"] = province,
@@ -47,13 +47,11 @@ public static class NationalCampaign
         var events = new List<ICaseEvent>
         {
             new CaseStarted(caseId, definition.Id, definition.Version, definition.Hash, definition.Title, input, [], definition.Steps[0].Id, "seed", at),
-            new StepStarted(CaseState.RootBranchId, fanOut.Id, 1, at),
         };
         for (var i = 0; i < committees.Count; i++)
         {
             var branch = $"{fanOut.Id}-{i}";
-            events.Add(new BranchStarted(branch, CaseState.RootBranchId, fanOut.Id, i, committees[i], null, first, at));
-            events.Add(new StepStarted(branch, task.Id, 1, at));
+            events.Add(new BranchStarted(branch, CaseState.RootBranchId, fanOut.Id, i, committees[i], null, task.Id, at));
             events.Add(new TaskCreated($"t-{i}-{task.Id}", branch, task.Id, task.Kind, task.Title, task.Task!.AssigneeRole, [], unit, at.AddDays(30), at.AddDays(27), null, [], [], at));
         }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgRestructure.EventStore.Storage;
@@ -39,13 +40,13 @@ public sealed class NationalCampaignReadTests(ITestOutputHelper output)
         output.WriteLine($"seeded {units.Count + 1} cases, {tasks + 2} open tasks in {seeding.Elapsed.TotalSeconds:F1} s");
         var counting = host.Services.GetRequiredService<CountingEventStore>();
         using var district = await host.ClientAsync("duyxuyen.thuongvu");
-        using var province = await host.ClientAsync("tinh.bantochuc");
+        using var provinceBoard = await host.ClientAsync("tinh.bantochuc");
         counting.Reset();
 
         var timer = Stopwatch.StartNew();
         var inbox = await district.GetFromJsonAsync<JsonArray>("/api/tasks");
         var inboxTime = timer.Elapsed;
-        var firstPage = await province.GetAsync("/api/cases?limit=1");
+        var firstPage = await provinceBoard.GetAsync("/api/cases?limit=1");
         var caseList = await firstPage.Content.ReadFromJsonAsync<JsonArray>();
         var listTime = timer.Elapsed - inboxTime;
         output.WriteLine($"inbox {inboxTime.TotalMilliseconds:F1} ms, case list {listTime.TotalMilliseconds:F1} ms");
