@@ -1,10 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgRestructure.EventStore.Hosting;
+using OrgRestructure.EventStore.Storage;
 using OrgRestructure.Hosting.Configuration;
 using OrgRestructure.Messaging;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Hosting;
+using OrgRestructure.Workflows.ReadModels;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Hosting.Composition;
 
@@ -17,7 +20,8 @@ public static class OrgRestructureComposition
     /// <summary>
     /// The event store per settings (SQLite file or PostgreSQL), the workflow engine over the
     /// definitions in workflows/, and messaging (in-memory bus, or RabbitMQ when configured; its
-    /// deadline scheduler fires the engine's due timers; e-mail when Smtp:Host is set).
+    /// deadline scheduler fires the engine's due timers; e-mail when Smtp:Host is set), and the case
+    /// read model every list reads, kept inline with the events.
     /// Register an <c>IParticipantDirectory</c> before this call to replace the in-memory one.
     /// </summary>
     public static IServiceCollection AddOrgRestructure(this IServiceCollection services, OrgRestructureSettings settings)
@@ -27,7 +31,10 @@ public static class OrgRestructureComposition
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DemoData(DemoData.LocateSurvey(settings.DataDirectory)));
         Directory.CreateDirectory(settings.DataDirectory);
+        services.AddInlineProjection<CaseReadModelProjection>();
         services.AddEventStore(settings.EventStoreConnectionString, settings.SqlitePath);
+        services.TryAddSingleton(sp => new CaseReadModel(sp.GetRequiredService<IRelationalEventStore>()));
+        services.TryAddSingleton<IDueCaseIndex>(sp => sp.GetRequiredService<CaseReadModel>());
         services.AddWorkflowEngine(WorkflowsDirectory(settings));
         services.AddOrgRestructureMessaging(settings.RabbitMqUri, o =>
         {

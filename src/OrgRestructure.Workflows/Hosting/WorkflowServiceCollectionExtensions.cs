@@ -25,7 +25,8 @@ public static class WorkflowServiceCollectionExtensions
             sp.GetRequiredService<IEventStore>(),
             sp.GetRequiredService<WorkflowDefinitionRegistry>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<WorkflowEngine>>()));
+            sp.GetService<ILogger<WorkflowEngine>>(),
+            sp.GetService<IDueCaseIndex>()));
         services.AddStreamFolder<CaseStreamFolder>();
         return services;
     }

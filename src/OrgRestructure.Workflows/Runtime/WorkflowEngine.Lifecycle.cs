@@ -78,7 +78,9 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<CaseCommandResult>> FireDueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var changed = new List<CaseCommandResult>();
-        foreach (var caseId in await CaseIdsAsync(cancellationToken))
+        // The read model knows which cases wait on time; without one (the in-memory store) every case is looked at.
+        var candidates = dueCases is null ? await CaseIdsAsync(cancellationToken) : await dueCases.DueCaseIdsAsync(now, cancellationToken);
+        foreach (var caseId in candidates)
         {
             var result = await FireDueTimersAsync(caseId, now, cancellationToken);
             if (result.EventTypes.Count > 0)

@@ -20,7 +20,8 @@ public sealed partial class WorkflowEngine(
     IEventStore store,
     WorkflowDefinitionRegistry definitions,
     TimeProvider? clock = null,
-    ILogger<WorkflowEngine>? logger = null) : IWorkflowEngine
+    ILogger<WorkflowEngine>? logger = null,
+    IDueCaseIndex? dueCases = null) : IWorkflowEngine
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? NullLogger<WorkflowEngine>.Instance;

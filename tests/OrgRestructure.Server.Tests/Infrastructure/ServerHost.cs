@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OrgRestructure.EventStore.Streams;
 
@@ -34,12 +35,13 @@ public sealed class ServerHost : IAsyncDisposable
 
     public IEventStore Store => Services.GetRequiredService<IEventStore>();
 
-    public static Task<ServerHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the server; <paramref name="services"/> may replace services after the server registered its own (e.g. a counting store).</summary>
+    public static Task<ServerHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "orgrestructure-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["ORGRESTRUCTURE_DATA_DIR"] = dataDirectory };
-        var factory = new Factory(all);
+        var factory = new Factory(all, services);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -95,13 +97,18 @@ public sealed class ServerHost : IAsyncDisposable
 
     private sealed record TokenBody(string AccessToken);
 
-    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using OrgRestructure.EventStore.Migrations;
+using OrgRestructure.Workflows.ReadModels;
 
 namespace OrgRestructure.Cli.Commands.Migrate;
 
@@ -28,7 +29,7 @@ internal sealed class MigrateCommand : ICliCommand
         var store = StoreCommandSupport.Open(context);
         try
         {
-            var migrator = new EventStoreMigrator(store);
+            var migrator = new EventStoreMigrator(store, [new CaseReadModelProjection()]);
             var applied = await migrator.MigrateAsync(cancellationToken);
             foreach (var migration in applied)
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
 
@@ -5,7 +6,16 @@ namespace OrgRestructure.Server.Features.Audit;
 
 public sealed class IndexModel(CaseService cases) : AppPage
 {
-    public IReadOnlyList<CaseView> Cases { get; private set; } = [];
+    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
 
-    public async Task OnGetAsync() => Cases = [.. (await cases.ListAsync(Me, HttpContext.RequestAborted)).OrderBy(c => c.CaseId, StringComparer.Ordinal)];
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
+
+    public string? NextCursor { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var page = await cases.ListAsync(Me, null, null, null, Cursor, HttpContext.RequestAborted);
+        (Cases, NextCursor) = (page.Items, page.NextCursor);
+    }
 }

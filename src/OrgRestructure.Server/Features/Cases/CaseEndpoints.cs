@@ -9,8 +9,6 @@ public sealed record LaunchCaseRequest(string? District);
 
 public sealed record CancelCaseRequest(string? Reason);
 
-public sealed record CaseSummary(string CaseId, string District, string Status, int CurrentStep, int OpenTasks, DateTimeOffset StartedAt, DateTimeOffset UpdatedAt);
-
 public static class CaseEndpoints
 {
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
@@ -23,14 +21,11 @@ public static class CaseEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<CaseSummary>>> List(ClaimsPrincipal user, CaseService cases, string? status, string? district, CancellationToken ct)
+    /// <summary>A page of the caller's cases (by district); the next page's cursor is in the X-Next-Cursor and Link headers.</summary>
+    private static async Task<Ok<IReadOnlyList<CaseSummary>>> List(HttpContext context, CaseService cases, string? status, string? district, int? limit, string? cursor, CancellationToken ct)
     {
-        var list = (await cases.ListAsync(user.Caller(), ct))
-            .Where(c => status is null || string.Equals(c.Status, status, StringComparison.OrdinalIgnoreCase))
-            .Where(c => district is null || c.District == district)
-            .Select(c => new CaseSummary(c.CaseId, c.District, c.Status, c.CurrentStep, c.OpenTasks.Count(), c.StartedAt, c.UpdatedAt))
-            .ToList();
-        return TypedResults.Ok<IReadOnlyList<CaseSummary>>(list);
+        var page = await cases.ListAsync(context.User.Caller(), status, district, limit, cursor, ct);
+        return TypedResults.Ok(context.WithNextPage(page));
     }
 
     /// <summary>A district launches its own case with the committees the province plan gives it.</summary>

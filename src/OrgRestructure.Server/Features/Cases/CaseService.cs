@@ -3,6 +3,7 @@ using OrgRestructure.Domain.Planning;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.ReadModels;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 
@@ -14,36 +15,22 @@ namespace OrgRestructure.Server.Features.Cases;
 /// lets the engine decide (roles per task, rules, versions). Engine refusals keep their type so
 /// the problem-details writer maps them (422 rule, 409 step/version, 404 unknown).
 /// </summary>
-public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserDirectory users, TimeProvider clock)
+public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseReadModel readModel, UserDirectory users, TimeProvider clock)
 {
     public const string FormationDefinitionId = "party-committee-formation";
 
     public static Actor ActorOf(Caller caller) => new(caller.UserName, Roles.EngineRole(caller.Role), caller.District ?? caller.Province);
 
-    public async Task<IReadOnlyList<CaseState>> ListStatesAsync(Caller caller, CancellationToken ct)
+    /// <summary>What the caller may see, as the read model's filter (the same rule as <see cref="Caller.CanSee"/>).</summary>
+    public static ReadScope ScopeOf(Caller caller) =>
+        new(caller.Province, Roles.IsProvinceWide(caller.Role) ? null : caller.District);
+
+    /// <summary>A page of the cases in the caller's scope, from the read model: no stream is read.</summary>
+    public async Task<Page<CaseSummary>> ListAsync(Caller caller, string? status, string? district, int? limit, string? cursor, CancellationToken ct)
     {
-        var result = new List<CaseState>();
-        foreach (var id in (await store.ListStreamsAsync(ct)).Where(s => s.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)))
-        {
-            var state = await engine.GetCaseAsync(id, ct);
-            if (caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
-            {
-                result.Add(state);
-            }
-        }
-
-        return result;
-    }
-
-    public async Task<IReadOnlyList<CaseView>> ListAsync(Caller caller, CancellationToken ct)
-    {
-        var views = new List<CaseView>();
-        foreach (var state in await ListStatesAsync(caller, ct))
-        {
-            views.Add(await ViewAsync(state, ct));
-        }
-
-        return views;
+        var page = await readModel.ListCasesAsync(ScopeOf(caller), status, district, limit, cursor, ct);
+        var now = clock.GetUtcNow();
+        return new Page<CaseSummary>([.. page.Items.Select(r => CaseSummary.From(r, engine.Definitions, now))], page.NextCursor);
     }
 
     /// <summary>The engine state now, or as it was after <paramref name="version"/> / at <paramref name="at"/>. 404 when missing or out of scope.</summary>
@@ -60,8 +47,20 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
         return version is null && at is null ? state : await engine.GetCaseAtAsync(caseId, version, at, ct);
     }
 
-    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct) =>
-        await ViewAsync(await GetStateAsync(caller, caseId, version, at, ct), ct);
+    /// <summary>The case (now, or after <paramref name="version"/> / at <paramref name="at"/>) from one read of its stream. 404 when missing or out of scope.</summary>
+    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct)
+    {
+        var events = caseId.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)
+            ? await store.ReadStreamAsync(caseId, new StreamRange(1, version, at), ct)
+            : [];
+        var state = events.Count > 0 ? CaseStreamFolder.Fold(events) : null;
+        if (state is null || !caller.CanSee(CaseView.ProvinceOf(state), CaseView.DistrictOf(state)))
+        {
+            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        }
+
+        return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
+    }
 
     public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(Caller caller, string caseId, CancellationToken ct)
     {
@@ -82,11 +81,8 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
             throw RequestRejectedException.NotFound("huyện / district " + district);
         }
 
-        if (commandId is null && (await ListStatesAsync(caller, ct)).FirstOrDefault(c => CaseView.DistrictOf(c) == district && c.Status != CaseStatus.Cancelled) is { } existing)
-        {
-            throw RequestRejectedException.Conflict($"{district} đã có hồ sơ đang thực hiện ({existing.CaseId}).", $"{district} already has a case ({existing.CaseId}).");
-        }
-
+        // One case per district is a unique key of the read model, written in the append's transaction:
+        // a second launch (concurrent or not, with any Idempotency-Key) is refused there with a 409.
         var input = new JsonObject
         {
             ["province"] = province,
@@ -106,7 +102,7 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
 
     public async Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
     {
-        await GetStateAsync(caller, caseId, null, null, ct);
+        await EnsureVisibleAsync(caller, caseId, ct);
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
             throw RequestRejectedException.Forbidden();
@@ -129,7 +125,7 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
     /// <summary>Gives the task to a known account; the boards and the standing committee may reassign, the engine checks the task's roles.</summary>
     public async Task<CaseView> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
     {
-        await GetStateAsync(caller, caseId, null, null, ct);
+        await EnsureVisibleAsync(caller, caseId, ct);
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.DistrictOrganizationBoard or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
             throw RequestRejectedException.Forbidden();
@@ -157,9 +153,18 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, UserD
 
     private async Task<CaseView> RunAsync(Caller caller, string caseId, Func<Actor, CommandOptions, Task<CaseCommandResult>> command, string? commandId, CancellationToken ct)
     {
-        await GetStateAsync(caller, caseId, null, null, ct);
+        await EnsureVisibleAsync(caller, caseId, ct);
         var result = await command(ActorOf(caller), new CommandOptions(commandId));
         return await ViewAsync(result.State, ct);
+    }
+
+    /// <summary>The scope check of a command, from the case's summary row; the engine then reads the stream once.</summary>
+    private async Task EnsureVisibleAsync(Caller caller, string caseId, CancellationToken ct)
+    {
+        if (await readModel.FindAsync(caseId, ct) is not { } row || !caller.CanSee(row.Province, row.District))
+        {
+            throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
+        }
     }
 
     private async Task<CaseView> ViewAsync(CaseState state, CancellationToken ct)

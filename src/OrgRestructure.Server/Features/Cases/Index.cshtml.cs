@@ -7,11 +7,21 @@ namespace OrgRestructure.Server.Features.Cases;
 
 public sealed class IndexModel(CaseService cases, CampaignService campaigns) : AppPage
 {
-    public IReadOnlyList<CaseView> Cases { get; private set; } = [];
+    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
 
-    public bool CanLaunch => Me.Role == Role.DistrictStandingCommittee && Cases.All(c => c.Status == nameof(OrgRestructure.Workflows.State.CaseStatus.Cancelled));
+    [BindProperty(SupportsGet = true)]
+    public string? Cursor { get; set; }
 
-    public async Task OnGetAsync() => Cases = [.. (await cases.ListAsync(Me, HttpContext.RequestAborted)).OrderBy(c => c.District, StringComparer.Ordinal)];
+    public string? NextCursor { get; private set; }
+
+    /// <summary>A district's standing committee sees only its district, so one page tells whether a live case exists.</summary>
+    public bool CanLaunch => Me.Role == Role.DistrictStandingCommittee && Cursor is null && Cases.All(c => c.Status == nameof(OrgRestructure.Workflows.State.CaseStatus.Cancelled));
+
+    public async Task OnGetAsync()
+    {
+        var page = await cases.ListAsync(Me, null, null, null, Cursor, HttpContext.RequestAborted);
+        (Cases, NextCursor) = (page.Items, page.NextCursor);
+    }
 
     public Task<IActionResult> OnPostLaunchAsync() => TryAsync(async () =>
     {

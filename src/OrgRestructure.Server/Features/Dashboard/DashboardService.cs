@@ -1,6 +1,9 @@
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Campaigns;
 using OrgRestructure.Server.Features.Cases;
+using OrgRestructure.Workflows.ReadModels;
+using OrgRestructure.Workflows.Runtime;
+using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Dashboard;
 
@@ -18,33 +21,51 @@ public sealed record DashboardView(
     IReadOnlyList<DistrictStatus> Rows,
     IReadOnlyList<OverdueStep> Overdue);
 
-/// <summary>The province campaign at a glance, limited to what the caller may see.</summary>
-public sealed class DashboardService(CampaignService campaigns, CaseService cases)
+/// <summary>
+/// The province campaign at a glance, limited to what the caller may see: the districts' latest
+/// cases, the counts per status (GROUP BY in the database) and the overdue steps, all from the read model.
+/// </summary>
+public sealed class DashboardService(CampaignService campaigns, CaseReadModel readModel, IWorkflowEngine engine, TimeProvider clock)
 {
+    public const int OverdueShown = 100;
+
     public async Task<DashboardView> GetAsync(Caller caller, CancellationToken ct)
     {
         var campaign = await campaigns.GetAsync(caller, ct);
-        var all = await cases.ListAsync(caller, ct);
-        var overdue = all
-            .SelectMany(c => c.OpenTasks.Where(t => t.Overdue).Select(t => new OverdueStep(c.CaseId, c.District, t.Branch, t.Step, t.TitleVi, t.TitleEn, t.DueAt)))
-            .ToList();
+        var scope = CaseService.ScopeOf(caller);
+        var now = clock.GetUtcNow();
+        var latest = (await readModel.LatestPerDistrictAsync(scope, ct)).Select(r => CaseSummary.From(r, engine.Definitions, now)).ToList();
+        var live = await readModel.CountByStatusAsync(scope, holdingDistrict: true, ct);
+        var overdueTasks = await readModel.ListTasksAsync(scope, new TaskFilter(caller.UserName, Roles.EngineRole(caller.Role), Everything: true, Overdue: true), now, OverdueShown, null, ct);
+        var overdue = overdueTasks.Items.Select(t => new OverdueStep(
+            t.CaseId, t.District, t.BranchLabel, CaseView.StepNumber(engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId)),
+            t.TitleVi, t.TitleEn, t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null)).ToList();
         var plan = campaign.Plan;
-        var districts = (plan?.Districts.Select(d => d.District) ?? all.Select(c => c.District).Distinct())
+        var districts = (plan?.Districts.Select(d => d.District) ?? latest.Select(c => c.District))
             .Where(d => caller.CanSee(caller.Province, d))
+            .Distinct(StringComparer.Ordinal)
             .ToList();
+        var byDistrict = latest.ToDictionary(c => c.District, StringComparer.Ordinal);
         var rows = districts.Select(d =>
         {
-            var c = all.Where(x => x.District == d).OrderByDescending(x => x.StartedAt).FirstOrDefault();
-            var status = c is null ? "NotStarted" : c.Status.ToString();
-            return new DistrictStatus(d, c?.CaseId, status, c?.CurrentStep ?? 0, c?.OpenTasks.Count() ?? 0, overdue.Any(o => o.CaseId == c?.CaseId), plan?.Districts.First(p => p.District == d).Committees.Count ?? c?.Committees.Count ?? 0);
+            var c = byDistrict.GetValueOrDefault(d);
+            var committees = plan?.Districts.First(p => p.District == d).Committees.Count ?? c?.Committees ?? 0;
+            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees);
         }).ToList();
+        // Live cases are one per district (a unique key), so their count per status is the districts'; the rest have none or only cancelled ones.
+        var byStatus = live.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        foreach (var group in rows.Where(r => r.Status is "NotStarted" or nameof(CaseStatus.Cancelled)).GroupBy(r => r.Status))
+        {
+            byStatus[group.Key] = group.Count();
+        }
+
         return new DashboardView(
             caller.Province,
             plan?.Districts.Where(d => districts.Contains(d.District)).Sum(d => d.OrganizationsBefore) ?? 0,
             plan?.Districts.Where(d => districts.Contains(d.District)).Sum(d => d.Committees.Count) ?? 0,
             rows.Count,
-            rows.Count(r => r.Status == nameof(OrgRestructure.Workflows.State.CaseStatus.Completed)),
-            rows.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()),
+            byStatus.GetValueOrDefault(nameof(CaseStatus.Completed)),
+            byStatus,
             rows,
             overdue);
     }

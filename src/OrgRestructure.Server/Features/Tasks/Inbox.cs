@@ -1,22 +1,35 @@
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
+using OrgRestructure.Workflows.ReadModels;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
 public sealed record InboxItem(string CaseId, string District, string TaskId, string Branch, string StepId, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt, bool Overdue, string? Assignee, bool Mine);
 
-/// <summary>My tasks (claimed by or assigned to me) and my group's (unclaimed, for my role, in my scope), from the engine's open tasks.</summary>
-public sealed class Inbox(CaseService cases)
+/// <summary>
+/// My tasks (claimed by or assigned to me) and my group's (unclaimed, for my role, in my scope):
+/// one query of the open-tasks read model, with the same rule as <see cref="CaseService.CanWork"/>.
+/// </summary>
+public sealed class Inbox(CaseReadModel readModel, IWorkflowEngine engine, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<InboxItem>> ListAsync(Caller caller, bool? mine, bool? overdue, CancellationToken ct)
+    public async Task<Page<InboxItem>> ListAsync(Caller caller, bool? mine, bool? overdue, int? limit, string? cursor, CancellationToken ct)
     {
-        var items = from c in await cases.ListAsync(caller, ct)
-                    from t in c.OpenTasks
-                    where CaseService.CanWork(caller, t)
-                    let item = new InboxItem(c.CaseId, c.District, t.TaskId, t.Branch, t.StepId, t.Step, t.TitleVi, t.TitleEn, t.DueAt, t.Overdue, t.Assignee, t.Assignee == caller.UserName)
-                    where (mine is null || item.Mine == mine) && (overdue is null || item.Overdue == overdue)
-                    orderby item.DueAt, item.CaseId, item.Branch
-                    select item;
-        return [.. items];
+        if (caller.IsReadOnly)
+        {
+            return new Page<InboxItem>([], null);
+        }
+
+        var now = clock.GetUtcNow();
+        var filter = new TaskFilter(caller.UserName, Roles.EngineRole(caller.Role), caller.Role == Role.Administrator, mine, overdue);
+        var page = await readModel.ListTasksAsync(CaseService.ScopeOf(caller), filter, now, limit, cursor, ct);
+        return new Page<InboxItem>([.. page.Items.Select(t => From(t, caller, now))], page.NextCursor);
+    }
+
+    private InboxItem From(OpenTaskRow t, Caller caller, DateTimeOffset now)
+    {
+        var due = t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null;
+        var step = engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId);
+        return new InboxItem(t.CaseId, t.District, t.TaskId, t.BranchLabel, t.StepId, CaseView.StepNumber(step), t.TitleVi, t.TitleEn, due, t.Missed || due < now, t.Assignee, t.Assignee == caller.UserName);
     }
 }

@@ -26,8 +26,9 @@ public static class TaskEndpoints
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<InboxItem>>> List(ClaimsPrincipal user, Inbox inbox, bool? mine, bool? overdue, CancellationToken ct) =>
-        TypedResults.Ok(await inbox.ListAsync(user.Caller(), mine, overdue, ct));
+    /// <summary>A page of the caller's inbox, most urgent first; the next page's cursor is in the X-Next-Cursor and Link headers.</summary>
+    private static async Task<Ok<IReadOnlyList<InboxItem>>> List(HttpContext context, Inbox inbox, bool? mine, bool? overdue, int? limit, string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(context.WithNextPage(await inbox.ListAsync(context.User.Caller(), mine, overdue, limit, cursor, ct)));
 
     /// <summary>Computes a vote tally's outcome and explanation without recording anything.</summary>
     private static Ok<TallyOutcome> PreviewTally(TallyPreviewRequest request, ClaimsPrincipal user)

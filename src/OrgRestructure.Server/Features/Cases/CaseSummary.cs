@@ -1,0 +1,56 @@
+using System.Text.Json;
+using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.ReadModels;
+using OrgRestructure.Workflows.State;
+
+namespace OrgRestructure.Server.Features.Cases;
+
+/// <summary>A case as every list shows it: its read-model row with step numbers from its definition and overdue as of now.</summary>
+public sealed record CaseSummary(
+    string CaseId,
+    string DefinitionId,
+    int DefinitionVersion,
+    string Province,
+    string District,
+    string Status,
+    int CurrentStep,
+    int OpenTasks,
+    int Committees,
+    long Version,
+    DateTimeOffset StartedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DueAt,
+    bool Overdue)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static CaseSummary From(CaseSummaryRow row, WorkflowDefinitionRegistry definitions, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(definitions);
+        var due = row.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null;
+        return new CaseSummary(
+            row.CaseId, row.DefinitionId, row.DefinitionVersion, row.Province, row.District, row.Status,
+            StepOf(row, definitions.Find(row.DefinitionId, row.DefinitionVersion)), row.OpenTasks, row.Committees, row.Version,
+            DateTimeOffset.FromUnixTimeMilliseconds(row.StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), due,
+            row.OpenTasks > 0 && (row.MissedTasks > 0 || due < now));
+    }
+
+    /// <summary>The lowest numbered step an active committee branch is at, as <see cref="CaseView"/> computes it.</summary>
+    public static int StepOf(CaseSummaryRow row, WorkflowDefinition? definition)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (definition is null)
+        {
+            return 0;
+        }
+
+        var branches = JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? [];
+        return branches
+            .Where(b => b.ForEach && b.Status == nameof(BranchStatus.Active) && b.StepId is not null)
+            .Select(b => CaseView.StepNumber(definition.AllSteps.GetValueOrDefault(b.StepId!)))
+            .Where(n => n > 0)
+            .DefaultIfEmpty(0)
+            .Min();
+    }
+}
