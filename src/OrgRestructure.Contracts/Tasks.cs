@@ -1,6 +1,10 @@
 namespace OrgRestructure.Contracts;
 
-/// <summary>A human task was created for an assignee, or for the members of its roles/candidate groups within <see cref="Scope"/> (e.g. one new committee).</summary>
+/// <summary>
+/// A human task was created for an assignee, or for the members of its roles/candidate groups within
+/// <see cref="Scope"/> (e.g. one new committee). <see cref="Returned"/> is set when the task revises a
+/// step that a later step sent back.
+/// </summary>
 public sealed record TaskAssigned(
     Guid SourceEventId,
     long SourcePosition,
@@ -15,7 +19,11 @@ public sealed record TaskAssigned(
     string? Assignee,
     IReadOnlyList<string> CandidateGroups,
     string? Scope,
-    DateTimeOffset? DueAt) : ICaseIntegrationEvent;
+    DateTimeOffset? DueAt,
+    StepReturnNotice? Returned = null) : ICaseIntegrationEvent;
+
+/// <summary>Why a step came back: who sent it back, the reason, and the sentence shown to people (Vietnamese, English).</summary>
+public sealed record StepReturnNotice(string By, string Reason, string ExplanationVi, string ExplanationEn);
 
 /// <summary>A human task was completed (approved, rejected, returned …).</summary>
 public sealed record TaskCompleted(

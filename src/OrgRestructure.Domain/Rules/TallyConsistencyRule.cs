@@ -25,7 +25,7 @@ public sealed record TallyOutcome(bool IsConsistent, BilingualText Explanation, 
 
 /// <summary>
 /// A tally must add up: no negatives, present ≤ summoned, ballots returned ≤ issued ≤ present, and for every
-/// candidate high + normal + low + invalid = ballots cast. Every problem is reported.
+/// candidate high + normal + low + invalid = ballots returned. Every problem is reported.
 /// </summary>
 public static class TallyConsistencyRule
 {
@@ -34,7 +34,7 @@ public static class TallyConsistencyRule
         ArgumentNullException.ThrowIfNull(tally);
         var summoned = new Quantity("số người được triệu tập", "summoned", tally.Summoned);
         var present = new Quantity("số người dự", "present", tally.Present);
-        var ballots = new Quantity("số phiếu thu vào", "ballots cast", tally.BallotsCast);
+        var ballots = new Quantity("số phiếu thu vào", "ballots returned", tally.BallotsCast);
         var conference = new InputCheck("").NonNegative(summoned, present, ballots).NotAbove(present, summoned);
         if (tally.BallotsIssued is { } issuedCount)
         {
@@ -62,7 +62,7 @@ public static class TallyConsistencyRule
         var explanation = problems.Count == 0
             ? new BilingualText(
                 $"Kiểm phiếu khớp: {tally.BallotsCast} phiếu thu vào ≤ {tally.Present} người dự ≤ {tally.Summoned} người được triệu tập; phiếu của {tally.Candidates.Count} ứng cử viên đều cộng đủ {tally.BallotsCast}",
-                $"Tally consistent: {tally.BallotsCast} ballots cast ≤ {tally.Present} present ≤ {tally.Summoned} summoned; each of {tally.Candidates.Count} candidates' ballots add up to {tally.BallotsCast}")
+                $"Tally consistent: {tally.BallotsCast} ballots returned ≤ {tally.Present} present ≤ {tally.Summoned} summoned; each of {tally.Candidates.Count} candidates' ballots add up to {tally.BallotsCast}")
             : new BilingualText(
                 "Kiểm phiếu không khớp: " + string.Join("; ", problems.Select(p => p.ToString())),
                 "Tally inconsistent: " + string.Join("; ", problems.Select(p => string.IsNullOrEmpty(p.Subject) ? p.En : $"{p.Subject}: {p.En}")));
@@ -81,7 +81,7 @@ public static class TallyConsistencyRule
             check.Add(
                 "tally-mismatch",
                 $"cao {c.High} + tín nhiệm {c.Normal} + thấp {c.Low} + không hợp lệ {c.Invalid} = {c.Total} ≠ {ballotsCast} phiếu thu vào",
-                $"high {c.High} + normal {c.Normal} + low {c.Low} + invalid {c.Invalid} = {c.Total} ≠ {ballotsCast} ballots cast");
+                $"high {c.High} + normal {c.Normal} + low {c.Low} + invalid {c.Invalid} = {c.Total} ≠ {ballotsCast} ballots returned");
         }
 
         return check.Problems;

@@ -55,6 +55,10 @@ public static class NotificationTemplates
             StepStarted => ("step-started",
                 en ? $"[{caseLabel}] {step} has started" : $"[{caseLabel}] Bắt đầu {step}",
                 en ? $"Case {caseLabel} ({e.District}) has moved to {step}. You take part in this step." : $"Hồ sơ {caseLabel} ({e.District}) đã chuyển sang {step}. Đồng chí là người tham gia bước này."),
+            TaskAssigned { Returned: { } r } t => ("task-returned",
+                en ? $"[{caseLabel}] Returned for revision in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Trả lại để hoàn thiện ở {step}: {t.TaskTitle ?? t.TaskId}",
+                (en ? $"A step of case {caseLabel} ({e.District}) was sent back to {step} and awaits your revision. {r.ExplanationEn}." : $"Hồ sơ {caseLabel} ({e.District}) được trả lại {step}, chờ đồng chí hoàn thiện. {r.ExplanationVi}.")
+                + Due(t.DueAt, en)),
             TaskAssigned t => ("task-assigned",
                 en ? $"[{caseLabel}] New task in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Nhiệm vụ mới ở {step}: {t.TaskTitle ?? t.TaskId}",
                 (en ? $"A task of case {caseLabel} ({e.District}), {step}, awaits you: {t.TaskTitle ?? t.TaskId}." : $"Đồng chí có nhiệm vụ cần xử lý trong hồ sơ {caseLabel} ({e.District}), {step}: {t.TaskTitle ?? t.TaskId}.")

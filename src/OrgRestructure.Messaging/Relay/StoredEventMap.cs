@@ -28,7 +28,7 @@ public static class StoredEventMap
     {
         [Types.CaseStarted] = e => new CaseLaunched(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("title", "name") ?? e.Facts.Title, e.Text("definitionId", "definition"), e.Text("startedBy") ?? e.Stored.Actor),
         [Types.StepStarted] = e => new StepStarted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.List("recipients", "participants"), e.Text("scope", "branchId")),
-        [Types.TaskCreated] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? e.Stored.EventId.ToString(), e.Text("title", "taskTitle", "name"), e.Text("assignee", "assignedTo"), e.List("assigneeRole", "candidateGroups", "candidateGroup", "groups"), e.Text("scope"), e.Time("dueAt", "due", "dueDate")),
+        [Types.TaskCreated] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? e.Stored.EventId.ToString(), e.Text("title", "taskTitle", "name"), e.Text("assignee", "assignedTo"), e.List("assigneeRole", "candidateGroups", "candidateGroup", "groups"), e.Text("scope"), e.Time("dueAt", "due", "dueDate"), ReturnNotice(e)),
         // Handing a task to someone (or another role) assigns it anew: the new assignee must hear of it.
         [Types.TaskReassigned] = e => new TaskAssigned(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId") ?? string.Empty, e.Text("taskId") is { } task ? e.Facts.TitleOfTask(task) : null, e.Text("toAssignee"), e.List("toRole"), TaskScope(e), null),
         [Types.TaskCompleted] = e => new TaskCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Text("taskId", "id") ?? string.Empty, e.Text("completedBy", "by") ?? e.Stored.Actor, e.Text("outcome", "decision", "result")),
@@ -39,6 +39,11 @@ public static class StoredEventMap
         [Types.CaseCompleted] = e => new CaseCompleted(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title),
         [Types.CaseCancelled] = e => new CaseCancelled(e.Stored.EventId, e.Stored.GlobalPosition, e.CaseId, e.District, e.Step, e.StepName, e.Stored.CorrelationId, e.Stored.Timestamp, e.Facts.Title, e.Text("reason", "comment")),
     };
+
+    private static StepReturnNotice? ReturnNotice(StoredEventView e) =>
+        e.At("context", "returned", "reason") is { } reason
+            ? new StepReturnNotice(e.At("context", "returned", "by") ?? string.Empty, reason, e.At("context", "returned", "explanation", "vi") ?? reason, e.At("context", "returned", "explanation", "en") ?? reason)
+            : null;
 
     private static IReadOnlyList<string> TaskRoles(StoredEventView e) =>
         e.Text("taskId") is { } task && e.Facts.AssigneeOfTask(task).Role is { } role ? [role] : [];

@@ -39,6 +39,18 @@ public sealed class StoredEventView
     public string? Nested(string parent, string name) =>
         Property(parent) is { ValueKind: JsonValueKind.Object } o && TextOf(o, name) is { } value ? value : null;
 
+    /// <summary>A string at a path of nested objects, e.g. context.returned.reason of task-created.</summary>
+    public string? At(params string[] path)
+    {
+        var node = Property(path[0]);
+        foreach (var name in path.Skip(1))
+        {
+            node = node is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var child) ? child : null;
+        }
+
+        return node is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+    }
+
     public string? Text(params string[] names)
     {
         var p = Property(names);

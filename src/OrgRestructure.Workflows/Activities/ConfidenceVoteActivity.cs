@@ -14,7 +14,8 @@ namespace OrgRestructure.Workflows.Activities;
 /// A confidence-vote conference: its date, summoned, present, ballots issued and returned (the
 /// rules count those returned), and per candidate high / normal / low / invalid. Config:
 /// "candidatesFrom" (data paths), "quorum" (default 2/3), "summonedAtMost" (a data path, e.g. the
-/// committee's members: more summoned needs the clerk's reason),
+/// committee's members: more summoned needs the clerk's reason) or "summonedAtMostEntered" (the
+/// label of a count the clerk enters, e.g. the bloc's cell leaders, with the same reason rule),
 /// "passThreshold" (default 1/2 of summoned, high + normal counting as confidence),
 /// "allowNominations" (step 3: the conference may add people). An invalid conference is
 /// recorded and the step starts again (reconvene); a candidate at exactly the threshold needs
@@ -29,7 +30,13 @@ internal sealed class ConfidenceVoteActivity : IActivity
     public void ValidateConfig(StepDefinition step, DefinitionCheck check)
     {
         var path = step.JsonPath + ".config";
-        DefinitionReader.UnknownKeys(check, step.Config, path, ["candidatesFrom", "quorum", "passThreshold", "allowNominations", "summonedAtMost", "context"]);
+        DefinitionReader.UnknownKeys(check, step.Config, path, ["candidatesFrom", "quorum", "passThreshold", "allowNominations", "summonedAtMost", "summonedAtMostEntered", "context"]);
+        if (step.Config["summonedAtMost"] is not null && step.Config["summonedAtMostEntered"] is not null)
+        {
+            check.Error(path, "\"summonedAtMost\" and \"summonedAtMostEntered\" exclude each other: the limit is either in the case data or entered by the clerk");
+        }
+
+        check.Text(step.Config, "summonedAtMostEntered", path, false);
         check.DataPath(check.Str(step.Config, "summonedAtMost", path, false), path + ".summonedAtMost", step);
         foreach (var p in check.StringList(step.Config, "candidatesFrom", path, true) ?? [])
         {
@@ -65,6 +72,11 @@ internal sealed class ConfidenceVoteActivity : IActivity
         {
             ctx["summonedAtMost"] = context.Resolve(limitPath)?.DeepClone();
             fields.Add(new("summonedNote", "text", new("Lý do triệu tập nhiều hơn số đảng viên của các tổ chức hợp thành (nếu có)", "Why more are summoned than the members of the organizations forming the committee (if so)")));
+        }
+        else if (EnteredLimitLabel(context) is { } label)
+        {
+            fields.Insert(1, new(EnteredLimit, "integer", label, true, Min: 0));
+            fields.Add(new("summonedNote", "text", new("Lý do triệu tập nhiều hơn số người nêu trên (nếu có)", "Why more are summoned than the number above (if so)")));
         }
         if (context.Flag("allowNominations", false))
         {
@@ -126,6 +138,7 @@ internal sealed class ConfidenceVoteActivity : IActivity
             ["ballotsReturned"] = ballots,
             ["ballotsCast"] = ballots,
             ["summonedNote"] = data["summonedNote"]?.DeepClone(),
+            ["summonedAtMost"] = (task.Context["summonedAtMost"] ?? data[EnteredLimit])?.DeepClone(),
             ["passed"] = Names(results.Where(r => r.Passed)),
             ["failed"] = Names(results.Where(r => !r.Passed)),
             ["nominated"] = Names(results.Where(r => r.Nominated)),
@@ -178,22 +191,41 @@ internal sealed class ConfidenceVoteActivity : IActivity
 
     internal static int Int(JsonObject o, string key) => (int)o[key]!.AsDouble();
 
-    /// <summary>More people summoned than the committee's organizations have members is refused unless the clerk says why.</summary>
+    private const string EnteredLimit = "summonedAtMost";
+
+    private static LocalizedText? EnteredLimitLabel(StepContext context) =>
+        context.Config["summonedAtMostEntered"] is JsonObject label
+            ? new LocalizedText(label["vi"]!.GetValue<string>(), label["en"]!.GetValue<string>())
+            : null;
+
+    /// <summary>
+    /// More people summoned than may attend — the members of the committee's organizations (from the
+    /// case), or the count the clerk entered (e.g. the bloc's cell leaders) — is refused unless the clerk says why.
+    /// </summary>
     private static void EnsureSummonedWithinMembers(StepContext context, WorkTask task, JsonObject data, int summoned)
     {
-        if (task.Context["summonedAtMost"] is not JsonValue limitNode || limitNode.GetValueKind() != JsonValueKind.Number)
+        var fromCase = task.Context["summonedAtMost"] is JsonValue caseLimit && caseLimit.GetValueKind() == JsonValueKind.Number;
+        var limitNode = fromCase ? task.Context["summonedAtMost"] : EnteredLimitLabel(context) is not null ? data[EnteredLimit] : null;
+        if (limitNode is not JsonValue value || value.GetValueKind() != JsonValueKind.Number)
         {
             return;
         }
 
-        var limit = (int)limitNode.AsDouble();
+        var limit = (int)value.AsDouble();
         var note = data["summonedNote"]?.GetValue<string>();
-        if (summoned > limit && string.IsNullOrWhiteSpace(note))
+        if (summoned <= limit || !string.IsNullOrWhiteSpace(note))
         {
-            var vi = $"Số người được triệu tập ({summoned}) vượt số đảng viên của các tổ chức hợp thành đảng bộ ({limit}): ghi rõ lý do hoặc sửa số liệu";
-            var en = $"Summoned ({summoned}) exceeds the members of the organizations forming the committee ({limit}): record why or correct the count";
-            throw new WorkflowRuleViolation("summoned-exceeds-members", vi, en, [new("summoned", vi, en), new("summonedNote", vi, en)]);
+            return;
         }
+
+        var label = fromCase ? null : EnteredLimitLabel(context);
+        var vi = label is null
+            ? $"Số người được triệu tập ({summoned}) vượt số đảng viên của các tổ chức hợp thành đảng bộ ({limit}): ghi rõ lý do hoặc sửa số liệu"
+            : $"Số người được triệu tập ({summoned}) vượt {label.Vi.ToLowerInvariant()} ({limit}): ghi rõ lý do hoặc sửa số liệu";
+        var en = label is null
+            ? $"Summoned ({summoned}) exceeds the members of the organizations forming the committee ({limit}): record why or correct the count"
+            : $"Summoned ({summoned}) exceeds the {label.En.ToLowerInvariant()} ({limit}): record why or correct the count";
+        throw new WorkflowRuleViolation("summoned-exceeds-members", vi, en, [new("summoned", vi, en), new("summonedNote", vi, en)]);
     }
 
     private static JsonArray Names(IEnumerable<CandidateVoteResult> results) =>

@@ -47,7 +47,8 @@ internal sealed class ElectionActivity : IActivity
             new("seats", "integer", new("Số chỗ cần bầu", "Seats"), true, context.Integer("minSeats", 1), context.Integer("maxSeats", 99)),
             new("summoned", "integer", new("Số người được triệu tập", "Summoned"), true, Min: 1),
             new("present", "integer", new("Số người có mặt", "Present"), true, Min: 0),
-            new("ballotsCast", "integer", new("Số phiếu phát ra", "Ballots cast"), true, Min: 0),
+            new("ballotsIssued", "integer", new("Số phiếu phát ra", "Ballots issued"), true, Min: 0),
+            new("ballotsReturned", "integer", new("Số phiếu thu vào", "Ballots returned"), true, Min: 0),
             new("candidates", "objectList", new("Ứng cử viên và số phiếu", "Candidates and votes"), true, Fields:
             [
                 new("name", "string", new("Họ tên", "Name"), true),
@@ -66,9 +67,15 @@ internal sealed class ElectionActivity : IActivity
     {
         var rules = context.RuleParameters();
         int seats = ConfidenceVoteActivity.Int(data, "seats"), summoned = ConfidenceVoteActivity.Int(data, "summoned");
-        int present = ConfidenceVoteActivity.Int(data, "present"), ballots = ConfidenceVoteActivity.Int(data, "ballotsCast");
+        var present = ConfidenceVoteActivity.Int(data, "present");
+
+        // Tasks opened before ballots were counted twice carry the single "ballotsCast".
+        var legacy = data["ballotsReturned"] is null;
+        var ballots = ConfidenceVoteActivity.Int(data, legacy ? "ballotsCast" : "ballotsReturned");
+        int? issued = data["ballotsIssued"] is not null ? ConfidenceVoteActivity.Int(data, "ballotsIssued") : null;
         var candidates = data["candidates"]!.AsArray().Select(c => new CandidateVotes(c!["name"]!.GetValue<string>().Trim(), ConfidenceVoteActivity.Int(c.AsObject(), "votes"))).ToList();
-        var problems = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballots, [])).Problems.Select(p => PartyRules.Problem(p, "ballotsCast")).ToList();
+        var problems = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballots, [], issued)).Problems
+            .Select(p => PartyRules.Problem(p, legacy ? "ballotsCast" : "ballotsReturned")).ToList();
         var surplus = SurplusRule.Evaluate(seats, candidates.Count, rules);
         if (!surplus.Allowed)
         {
@@ -77,7 +84,7 @@ internal sealed class ElectionActivity : IActivity
 
         // Engine-side form consistency: a candidate cannot get more votes than ballots came back.
         problems.AddRange(candidates.Select((c, i) => (c, i)).Where(x => x.c.Votes > ballots).Select(x => new FieldProblem(
-            $"candidates[{x.i}].votes", $"{x.c.Candidate}: {x.c.Votes} phiếu, nhiều hơn số phiếu phát ra ({ballots})", $"{x.c.Candidate}: {x.c.Votes} votes, more than the {ballots} ballots cast")));
+            $"candidates[{x.i}].votes", $"{x.c.Candidate}: {x.c.Votes} phiếu, nhiều hơn số phiếu thu vào ({ballots})", $"{x.c.Candidate}: {x.c.Votes} votes, more than the {ballots} ballots returned")));
         PartyRules.Refuse(problems);
 
         var outcome = ElectionRule.ElectSeats(seats, summoned, candidates, rules);

@@ -48,4 +48,44 @@ public sealed class StoredEventMapTests
         Assert.Equal("Invitation to the confidence-vote conference", invitation.MessageEn);
         Assert.DoesNotContain(stored, e => e.Type == "gate-evaluated" && StoredEventMap.Publishes(e.Type));
     }
+
+    [Fact]
+    public async Task a_slate_sent_back_by_vetting_is_announced_as_a_return_naming_who_why_and_whom()
+    {
+        var store = new InMemoryEventStore();
+        var kase = new SevenStepCase(store, new InMemoryParticipantDirectory());
+        await kase.LaunchAsync();
+        for (var step = 1; step <= 3; step++)
+        {
+            await kase.RunNextStepAsync();
+        }
+
+        var rejected = SevenStepCase.Slate[^1];
+        await kase.RejectAtVettingAsync(rejected);
+        var facts = new CaseFactsCache(store);
+        var assigned = new List<TaskAssigned>();
+        foreach (var e in await store.ReadAllAsync(0, 1000))
+        {
+            if (StoredEventMap.Map(await facts.ViewAsync(e, CancellationToken.None)) is TaskAssigned t)
+            {
+                assigned.Add(t);
+            }
+        }
+
+        var slates = assigned.Where(t => t.StepName == "slate").ToList();
+        Assert.Equal(2, slates.Count);
+        Assert.Null(slates[0].Returned);
+        var returned = Assert.IsType<StepReturnNotice>(slates[1].Returned);
+        Assert.Contains("Chưa đủ tiêu chuẩn về thời gian công tác", returned.Reason, StringComparison.Ordinal);
+        Assert.Contains(rejected, returned.ExplanationEn, StringComparison.Ordinal);
+
+        var vi = NotificationTemplates.Render(slates[1], new Participant("u1", "Nguyễn Văn A", null));
+        var en = NotificationTemplates.Render(slates[1], new Participant("u1", "Nguyen Van A", null, "en"));
+        Assert.Equal("task-returned", vi.Kind);
+        Assert.Contains("Trả lại để hoàn thiện", vi.Subject, StringComparison.Ordinal);
+        Assert.Contains("Chưa đủ tiêu chuẩn về thời gian công tác", vi.Body, StringComparison.Ordinal);
+        Assert.Contains(rejected, vi.Body, StringComparison.Ordinal);
+        Assert.Contains("Returned for revision", en.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("New task", en.Subject, StringComparison.Ordinal);
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class SevenStepCase
     private static readonly Actor OrganizationBoard = new("btc-huyen", "district-organization-board");
     private static readonly Actor InspectionCommittee = new("ubkt-huyen", "district-inspection-committee");
     private static readonly Actor NewCommittee = new("bch-moi", "new-executive-committee");
-    private static readonly string[] Slate = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
+    public static readonly string[] Slate = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
 
     private readonly IEventStore _store;
     private readonly WorkflowEngine _engine;
@@ -91,7 +91,7 @@ internal sealed class SevenStepCase
         {
             case 1: await CompleteAsync("slate", FormData.Slate(Slate), StandingCommittee); break;
             case 2: await CompleteAsync("members-vote", FormData.Vote(Slate, 45, 40, 31), OrganizationBoard); break;
-            case 3: await CompleteAsync("bloc-vote", FormData.Vote(Slate, 20, 18, 15), OrganizationBoard); break;
+            case 3: await CompleteAsync("bloc-vote", FormData.BlocVote(Slate, 20, 18, 15), OrganizationBoard); break;
             case 4: await CompleteAsync("vetting", FormData.Vetting(Slate), InspectionCommittee); break;
             case 5: await CompleteAsync("decision", FormData.Decision("125-QĐ/HU", Slate), StandingCommittee); break;
             case 6: await CompleteAsync("announcement", FormData.Announcement("125-QĐ/HU"), OrganizationBoard); break;
@@ -101,6 +101,10 @@ internal sealed class SevenStepCase
                 break;
         }
     }
+
+    /// <summary>At step 4, the inspection committee rejects <paramref name="candidate"/>: the slate goes back to step 1.</summary>
+    public Task RejectAtVettingAsync(string candidate) =>
+        CompleteAsync("vetting", FormData.Vetting(Slate, candidate), InspectionCommittee);
 
     public async Task RunToEndAsync()
     {

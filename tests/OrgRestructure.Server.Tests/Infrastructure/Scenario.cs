@@ -56,7 +56,8 @@ public static class Scenario
         },
         // 30 summoned: every committee of the pilot has at least that many members.
         "members-vote" => Vote(slate, 30, 28, 21),
-        "bloc-vote" => Vote(slate, 20, 18, 15),
+        // The bloc has 20 cell secretaries, deputies and cell committee members, all summoned.
+        "bloc-vote" => WithCellLeaders(Vote(slate, 20, 18, 15), 20),
         "vetting" => new()
         {
             ["date"] = "2014-09-10",
@@ -80,7 +81,8 @@ public static class Scenario
             ["seats"] = 3,
             ["summoned"] = slate.Count,
             ["present"] = slate.Count,
-            ["ballotsCast"] = slate.Count,
+            ["ballotsIssued"] = slate.Count,
+            ["ballotsReturned"] = slate.Count,
             ["candidates"] = Rows(slate.Take(3).Select(n => new JsonObject { ["name"] = n, ["votes"] = slate.Count })),
             ["chair"] = slate[0],
         },
@@ -160,6 +162,12 @@ public static class Scenario
     };
 
     private static JsonArray Rows(IEnumerable<JsonObject> rows) => new([.. rows]);
+
+    private static JsonObject WithCellLeaders(JsonObject vote, int cellLeaders)
+    {
+        vote["summonedAtMost"] = cellLeaders;
+        return vote;
+    }
 
     private static JsonObject Vote(IReadOnlyList<string> slate, int summoned, int present, int high) => new()
     {

@@ -10,7 +10,7 @@ public sealed class ApprovalActivityTests
     {
         var c = await FormationCase.StartAsync();
         await c.AtBlocVoteAsync();
-        await c.CompleteAsync("bloc-vote", FormData.Vote(FormationDriver.Slate, 20, 18, 15));
+        await c.CompleteAsync("bloc-vote", FormData.BlocVote(FormationDriver.Slate, 20, 18, 15));
         return c;
     }
 

@@ -97,7 +97,7 @@ public sealed class ConfidenceVoteActivityTests
     }
 
     [Theory]
-    [InlineData(45, 40, 40, 20, 0, 19, 0, "high 20 + normal 0 + low 19 + invalid 0 = 39 ≠ 40 ballots cast")]
+    [InlineData(45, 40, 40, 20, 0, 19, 0, "high 20 + normal 0 + low 19 + invalid 0 = 39 ≠ 40 ballots returned")]
     [InlineData(45, 46, 46, 30, 0, 16, 0, "present (46) exceeds summoned (45)")]
     [InlineData(45, 40, 41, 30, 0, 11, 0, "ballots issued (41) exceeds present (40)")]
     public async Task tallies_that_do_not_add_up_are_refused_with_a_clear_message(int summoned, int present, int ballots, int high, int normal, int low, int invalid, string expected)
@@ -151,7 +151,7 @@ public sealed class ConfidenceVoteActivityTests
         await c.AtBlocVoteAsync();
         const string nominee = "Phạm Văn Dũng";
 
-        var state = await c.CompleteAsync("bloc-vote", FormData.Vote([.. Slate, nominee], 20, 18, 15, nominations: new JsonArray(nominee)));
+        var state = await c.CompleteAsync("bloc-vote", FormData.BlocVote([.. Slate, nominee], 20, 18, 15, nominations: new JsonArray(nominee)));
 
         var vetting = EngineHarness.OpenTaskAt(state, "vetting");
         Assert.Contains(nominee, vetting.Context["candidates"]!.AsArray().Select(n => n!.GetValue<string>()));
@@ -180,7 +180,7 @@ public sealed class ConfidenceVoteActivityTests
     }
 
     [Theory]
-    [InlineData(40, 41, "ballots cast (41) exceeds ballots issued (40)")]
+    [InlineData(40, 41, "ballots returned (41) exceeds ballots issued (40)")]
     [InlineData(41, 41, "ballots issued (41) exceeds present (40)")]
     public async Task returned_may_not_exceed_issued_nor_issued_those_present(int issued, int returned, string expected)
     {
@@ -223,5 +223,50 @@ public sealed class ConfidenceVoteActivityTests
         var state = await c.CompleteAsync("members-vote", FormData.Vote(Slate, 45, 40, 31));
 
         Assert.Equal("bloc-vote", state.Branches[c.BranchId].CurrentStepId);
+    }
+
+    [Theory]
+    [InlineData(20, 20, false)]
+    [InlineData(20, 21, true)]
+    public async Task the_bloc_vote_may_not_summon_more_than_the_blocs_cell_leaders_without_a_reason(int cellLeaders, int summoned, bool refused)
+    {
+        var c = await FormationCase.StartAsync();
+        await c.AtBlocVoteAsync();
+        var data = FormData.BlocVote(Slate, summoned, 18, 15);
+        data["summonedAtMost"] = cellLeaders;
+        var before = await c.VersionAsync();
+
+        if (!refused)
+        {
+            var passed = await c.CompleteAsync("bloc-vote", data);
+            Assert.Equal("vetting", passed.Branches[c.BranchId].CurrentStepId);
+            return;
+        }
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("bloc-vote", data));
+        Assert.Equal("summoned-exceeds-members", ex.Code);
+        Assert.Contains($"Summoned ({summoned}) exceeds the cell secretaries, deputy secretaries and cell committee members in the bloc ({cellLeaders})", ex.MessageEn, StringComparison.Ordinal);
+        Assert.Contains($"vượt số bí thư, phó bí thư và chi ủy viên các chi bộ trong khối ({cellLeaders})", ex.MessageVi, StringComparison.Ordinal);
+        Assert.Equal(before, await c.VersionAsync());
+
+        data["summonedNote"] = "Mời thêm bí thư chi bộ mới thành lập";
+        var state = await c.CompleteAsync("bloc-vote", data);
+        var output = state.Branches[c.BranchId].Outputs["bloc-vote"]!;
+        Assert.Equal(cellLeaders, output["summonedAtMost"]!.GetValue<int>());
+        Assert.Equal("vetting", state.Branches[c.BranchId].CurrentStepId);
+    }
+
+    [Fact]
+    public async Task the_bloc_vote_asks_for_the_blocs_cell_leaders_and_refuses_a_tally_without_them()
+    {
+        var c = await FormationCase.StartAsync();
+        await c.AtBlocVoteAsync();
+        var task = EngineHarness.OpenTaskAt(await c.StateAsync(), "bloc-vote");
+        Assert.Contains(task.Form, f => f.Name == "summonedAtMost" && f.Required && f.Label.En.StartsWith("Cell secretaries", StringComparison.Ordinal));
+
+        var data = FormData.Vote(Slate, 20, 18, 15);
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("bloc-vote", data));
+
+        Assert.Contains(ex.Problems, p => p.Field == "summonedAtMost");
     }
 }

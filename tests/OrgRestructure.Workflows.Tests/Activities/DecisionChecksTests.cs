@@ -19,7 +19,7 @@ public sealed class DecisionChecksTests
         var vote = FormData.Vote(Slate, 45, 40, 31);
         vote["tallies"]![2] = FormData.Tally(Failed, 10, 0, 30, 0);
         await c.CompleteAsync("members-vote", vote);
-        await c.CompleteAsync("bloc-vote", FormData.Vote(Slate, 20, 18, 15));
+        await c.CompleteAsync("bloc-vote", FormData.BlocVote(Slate, 20, 18, 15));
         await c.CompleteAsync("vetting", FormData.Vetting(Slate));
         return c;
     }
@@ -39,7 +39,7 @@ public sealed class DecisionChecksTests
         var vote = FormData.Vote(Slate, 45, 40, 31);
         vote["tallies"]![2] = FormData.Tally(Failed, 10, 0, 30, 0);
         await c.CompleteAsync("members-vote", vote);
-        var state = await c.CompleteAsync("bloc-vote", FormData.Vote(Slate, 20, 18, 15));
+        var state = await c.CompleteAsync("bloc-vote", FormData.BlocVote(Slate, 20, 18, 15));
 
         var outcomes = state.Branches[c.BranchId].Outcomes;
         Assert.False(outcomes[Failed]["members-vote"].Passed);
@@ -137,7 +137,7 @@ public sealed class DecisionChecksTests
         var c = await FormationCase.StartAsync();
         await c.CompleteAsync("slate", FormData.Slate(slate, executiveSeats: 5));
         await c.CompleteAsync("members-vote", FormData.Vote(slate, 45, 40, 31));
-        await c.CompleteAsync("bloc-vote", FormData.Vote(slate, 20, 18, 15));
+        await c.CompleteAsync("bloc-vote", FormData.BlocVote(slate, 20, 18, 15));
         await c.CompleteAsync("vetting", FormData.Vetting(slate));
         var decision = FormData.Decision("10-QĐ/HU", slate[..appointed]);
 
@@ -174,7 +174,7 @@ public sealed class DecisionChecksTests
         var c = await FormationCase.StartAsync(parameters: OverridePolicy);
         await c.CompleteAsync("slate", FormData.Slate(Slate));
         await c.CompleteAsync("members-vote", FormData.Vote(Slate, 45, 40, 31));
-        await c.CompleteAsync("bloc-vote", FormData.Vote(Slate, 20, 18, 15));
+        await c.CompleteAsync("bloc-vote", FormData.BlocVote(Slate, 20, 18, 15));
         await c.CompleteAsync("vetting", FormData.Vetting(Slate, Failed));
         string[] revised = [Slate[0], Slate[1], "Phạm Thị Dung"];
         await c.Driver.ThroughVettingAsync(c.BranchId, revised);
@@ -196,7 +196,7 @@ public sealed class DecisionChecksTests
         slateData["standingSeats"] = 3;
         await c.CompleteAsync("slate", slateData);
         await c.CompleteAsync("members-vote", FormData.Vote(slate, 45, 40, 31));
-        await c.CompleteAsync("bloc-vote", FormData.Vote(slate, 20, 18, 15));
+        await c.CompleteAsync("bloc-vote", FormData.BlocVote(slate, 20, 18, 15));
         await c.CompleteAsync("vetting", FormData.Vetting(slate));
         var decision = FormData.Decision("13-QĐ/HU", slate.Select((n, i) => (n, i switch
         {

@@ -104,4 +104,33 @@ public sealed class ElectionActivityTests
         data["chair"] = data["candidates"]![0]!["name"]!.GetValue<string>();
         return data;
     }
+
+    [Theory]
+    [InlineData(10, 11, "ballots returned (11) exceeds ballots issued (10)")]
+    [InlineData(11, 11, "ballots issued (11) exceeds present (10)")]
+    public async Task the_election_counts_ballots_issued_and_returned_returned_within_issued_within_present(int issued, int returned, string expected)
+    {
+        var c = await AtElectionAsync();
+        var data = FormData.Election(3, 11, 10, [("A", 6), ("B", 5), ("C", 8), ("D", 7)], "C");
+        data["ballotsIssued"] = issued;
+        data["ballotsReturned"] = returned;
+        var before = await c.VersionAsync();
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("inspection-election", data));
+
+        Assert.Contains(expected, ex.MessageEn, StringComparison.Ordinal);
+        Assert.Equal(before, await c.VersionAsync());
+    }
+
+    [Fact]
+    public async Task a_candidate_cannot_get_more_votes_than_the_ballots_returned()
+    {
+        var c = await AtElectionAsync();
+        var data = FormData.Election(3, 11, 10, [("A", 9), ("B", 5), ("C", 8), ("D", 7)], "C");
+        data["ballotsReturned"] = 8;
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("inspection-election", data));
+
+        Assert.Contains(ex.Problems, p => p.En == "A: 9 votes, more than the 8 ballots returned");
+    }
 }

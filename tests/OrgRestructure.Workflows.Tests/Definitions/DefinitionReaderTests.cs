@@ -23,7 +23,7 @@ public sealed class DefinitionReaderTests
 
         var formation = registry.Get("party-committee-formation");
         Assert.Equal(3, registry.All.Select(d => d.Id).Distinct().Count());
-        Assert.Equal(3, formation.Version);
+        Assert.Equal(4, formation.Version);
         Assert.Equal("refuse", formation.Parameters["failedCandidatePolicy"].Default.GetValue<string>());
         Assert.Equal("2/3", formation.Parameters["confidenceQuorum"].Default.GetValue<string>());
         Assert.Equal(30, formation.Parameters["dangBoMinMembers"].Default.GetValue<int>());

@@ -96,7 +96,7 @@ public sealed class FailedCandidatePropertyTests
             var slate = Pool.OrderBy(_ => random.Next()).Take(random.Next(3, 7)).ToList();
             await c.CompleteAsync("slate", FormData.Slate(slate));
             await c.CompleteAsync("members-vote", Vote(FormData.Vote(slate, 45, 40, 31), slate, random, "members-vote", record, (10, 30)));
-            await c.CompleteAsync("bloc-vote", Vote(FormData.Vote(slate, 20, 18, 15), slate, random, "bloc-vote", record, (5, 13)));
+            await c.CompleteAsync("bloc-vote", Vote(FormData.BlocVote(slate, 20, 18, 15), slate, random, "bloc-vote", record, (5, 13)));
             var rejected = slate.Where(_ => random.Next(5) == 0).ToArray();
             foreach (var name in slate)
             {

@@ -50,6 +50,14 @@ public static class FormData
         return data;
     }
 
+    /// <summary>A step-3 tally: the bloc's cell leaders (entered by the clerk) are as many as those summoned.</summary>
+    public static JsonObject BlocVote(IEnumerable<string> candidates, int summoned, int present, int approving, JsonArray? nominations = null)
+    {
+        var data = Vote(candidates, summoned, present, approving, nominations);
+        data["summonedAtMost"] = summoned;
+        return data;
+    }
+
     public static JsonObject Tally(string candidate, int high, int normal, int low, int invalid) => new()
     {
         ["candidate"] = candidate,
@@ -93,7 +101,8 @@ public static class FormData
         ["seats"] = seats,
         ["summoned"] = summoned,
         ["present"] = present,
-        ["ballotsCast"] = present,
+        ["ballotsIssued"] = present,
+        ["ballotsReturned"] = present,
         ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode?)new JsonObject { ["name"] = c.Name, ["votes"] = c.Votes }).ToArray()),
         ["chair"] = chair,
     };

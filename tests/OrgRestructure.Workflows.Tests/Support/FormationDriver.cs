@@ -24,7 +24,7 @@ public sealed class FormationDriver(EngineHarness harness, string caseId)
         slate ??= Slate;
         await CompleteAsync(branchId, "slate", FormData.Slate(slate), EngineHarness.StandingCommittee);
         await CompleteAsync(branchId, "members-vote", FormData.Vote(slate, 30, 28, 21), EngineHarness.OrganizationBoard);
-        await CompleteAsync(branchId, "bloc-vote", FormData.Vote(slate, 20, 18, 15), EngineHarness.OrganizationBoard);
+        await CompleteAsync(branchId, "bloc-vote", FormData.BlocVote(slate, 20, 18, 15), EngineHarness.OrganizationBoard);
         return await CompleteAsync(branchId, "vetting", FormData.Vetting(slate), EngineHarness.InspectionCommittee);
     }
 

@@ -1,4 +1,6 @@
 using OrgRestructure.Domain.Rules;
+using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
@@ -6,20 +8,62 @@ public sealed record CandidatePreview(string Candidate, bool Passes, string Expl
 
 public sealed record TallyOutcome(bool Valid, string ExplanationVi, string ExplanationEn, IReadOnlyList<CandidatePreview> Candidates);
 
+/// <summary>One candidate's ballots as the clerk is entering them.</summary>
+public sealed record TallyPreviewRow(string? Candidate, int? High, int? Normal, int? Low, int? Invalid);
+
 /// <summary>
-/// What a vote-tally form will produce, computed by the domain's rules (quorum, then each
-/// candidate against those summoned) so the clerk sees it before submitting. Nothing is recorded;
-/// the engine applies the same rules when the form is submitted.
+/// What a vote-tally form will produce, computed by the same rule objects the engine applies on
+/// submission (the count adds up, quorum, then each candidate against those summoned), with the
+/// case's own quorum and pass threshold when the form belongs to a task. Nothing is recorded.
 /// </summary>
 public static class TallyPreview
 {
-    public static TallyOutcome Evaluate(int summoned, int present, IReadOnlyDictionary<string, int> votesInFavour)
+    public static TallyOutcome Evaluate(int summoned, int present, IReadOnlyDictionary<string, int> votesInFavour, RuleParameters? parameters = null) =>
+        Evaluate(summoned, present, null, null, [.. votesInFavour.Select(v => new TallyPreviewRow(v.Key, v.Value, 0, null, null))], parameters);
+
+    public static TallyOutcome Evaluate(int summoned, int present, int? ballotsIssued, int? ballotsReturned, IReadOnlyList<TallyPreviewRow> rows, RuleParameters? parameters = null)
     {
-        var quorum = ConferenceQuorumRule.Evaluate(summoned, present);
+        var tallies = rows.Where(r => !string.IsNullOrWhiteSpace(r.Candidate))
+            .Select(r => new CandidateTally(r.Candidate!.Trim(), r.High ?? 0, r.Normal ?? 0, r.Low ?? 0, r.Invalid ?? 0)).ToList();
+
+        // The count can only be checked once every ballot of every row is entered; before that the clerk is still typing.
+        var complete = ballotsReturned is not null && rows.All(r => r.High is not null && r.Normal is not null && r.Low is not null && r.Invalid is not null);
+        if (complete)
+        {
+            var consistency = TallyConsistencyRule.Check(new ConferenceTally(summoned, present, ballotsReturned!.Value, tallies, ballotsIssued));
+            if (!consistency.IsConsistent)
+            {
+                return new TallyOutcome(false, consistency.Explanation.Vi, consistency.Explanation.En, []);
+            }
+        }
+
+        var quorum = ConferenceQuorumRule.Evaluate(summoned, present, parameters);
         var candidates = quorum.IsValid
-            ? votesInFavour.Select(v => ConfidenceVoteRule.Evaluate(v.Key, v.Value, summoned))
+            ? tallies.Select(t => ConfidenceVoteRule.Evaluate(t, summoned, parameters))
                 .Select(o => new CandidatePreview(o.Candidate, o.Passed, o.Explanation.Vi, o.Explanation.En)).ToList()
             : [];
         return new TallyOutcome(quorum.IsValid, quorum.Explanation.Vi, quorum.Explanation.En, candidates);
+    }
+
+    /// <summary>The quorum and pass threshold the case set for this conference (recorded on its task when it opened).</summary>
+    public static RuleParameters RulesOf(CaseState state, string taskId)
+    {
+        if (!state.Tasks.TryGetValue(taskId, out var task))
+        {
+            throw RequestRejectedException.NotFound("việc / task " + taskId);
+        }
+
+        var rules = RuleParameters.Default;
+        if (Ratio.TryParse(task.Context["quorum"]?.GetValue<string>(), out var quorum))
+        {
+            rules = rules with { ConferenceQuorum = quorum };
+        }
+
+        if (Ratio.TryParse(task.Context["passThreshold"]?.GetValue<string>(), out var threshold))
+        {
+            rules = rules with { ConfidencePassThreshold = threshold };
+        }
+
+        return rules;
     }
 }

@@ -10,7 +10,19 @@ public sealed record CompleteTaskRequest(Dictionary<string, JsonElement>? Data);
 
 public sealed record ReassignTaskRequest(string? UserName, string? Reason);
 
-public sealed record TallyPreviewRequest(int? Summoned, int? Present, Dictionary<string, int>? Votes);
+/// <summary>
+/// The figures of a tally form being filled in. With the case and task, the case's own quorum and pass
+/// threshold apply; with ballots returned and every row's four counts, the count is checked as on submission.
+/// </summary>
+public sealed record TallyPreviewRequest(
+    int? Summoned,
+    int? Present,
+    Dictionary<string, int>? Votes,
+    string? CaseId = null,
+    string? TaskId = null,
+    int? BallotsIssued = null,
+    int? BallotsReturned = null,
+    List<TallyPreviewRow>? Tallies = null);
 
 public static class TaskEndpoints
 {
@@ -31,9 +43,9 @@ public static class TaskEndpoints
         TypedResults.Ok(context.WithNextPage(await inbox.ListAsync(context.User.Caller(), mine, overdue, limit, cursor, ct)));
 
     /// <summary>Computes a vote tally's outcome and explanation without recording anything.</summary>
-    private static Ok<TallyOutcome> PreviewTally(TallyPreviewRequest request, ClaimsPrincipal user)
+    private static async Task<Ok<TallyOutcome>> PreviewTally(TallyPreviewRequest request, ClaimsPrincipal user, CaseService cases, CancellationToken ct)
     {
-        user.Caller();
+        var caller = user.Caller();
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request.Summoned is null)
         {
@@ -50,7 +62,13 @@ public static class TaskEndpoints
             throw RequestRejectedException.Invalid(errors);
         }
 
-        return TypedResults.Ok(TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.Votes ?? []));
+        var parameters = request.CaseId is { Length: > 0 } caseId && request.TaskId is { Length: > 0 } taskId
+            ? TallyPreview.RulesOf(await cases.GetStateAsync(caller, caseId, null, null, ct), taskId)
+            : null;
+        var outcome = request.Tallies is { } rows
+            ? TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.BallotsIssued, request.BallotsReturned, rows, parameters)
+            : TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.Votes ?? [], parameters);
+        return TypedResults.Ok(outcome);
     }
 
     private static async Task<Ok<CaseView>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>

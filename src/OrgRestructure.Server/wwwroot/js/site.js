@@ -44,17 +44,20 @@
   function preview() {
     var box = document.getElementById("tally-preview");
     if (!box) { return; }
-    var votes = {};
-    // Votes in favour of a candidate: high + normal confidence (the rule counts both).
+    var rows = [];
+    function count(el) { return el && el.value !== "" ? Number(el.value) : null; }
     Array.prototype.forEach.call(form.querySelectorAll('table[data-field="tallies"] tbody tr'), function (tr) {
-      var name = tr.querySelector(".sub-candidate"), high = tr.querySelector(".sub-high"), normal = tr.querySelector(".sub-normal");
-      if (name && name.value.trim() !== "" && (high.value !== "" || normal.value !== "")) { votes[name.value.trim()] = Number(high.value || 0) + Number(normal.value || 0); }
+      var name = tr.querySelector(".sub-candidate");
+      if (!name || name.value.trim() === "") { return; }
+      rows.push({ candidate: name.value.trim(), high: count(tr.querySelector(".sub-high")), normal: count(tr.querySelector(".sub-normal")),
+        low: count(tr.querySelector(".sub-low")), invalid: count(tr.querySelector(".sub-invalid")) });
     });
     if (num("summoned") === null || num("present") === null) { return; }
     clearTimeout(pending);
     pending = setTimeout(function () {
       fetch("/api/tasks/preview-tally", { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": en ? "en" : "vi" }, credentials: "same-origin",
-        body: JSON.stringify({ summoned: num("summoned"), present: num("present"), votes: votes }) })
+        body: JSON.stringify({ summoned: num("summoned"), present: num("present"), ballotsIssued: num("ballotsIssued"), ballotsReturned: num("ballotsReturned"),
+          tallies: rows, caseId: form.dataset.case, taskId: form.dataset.task }) })
         .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
         .then(function (res) {
           box.innerHTML = "";
