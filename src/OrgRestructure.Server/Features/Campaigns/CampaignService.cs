@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using OrgRestructure.Domain.Organizations;
 using OrgRestructure.Domain.Planning;
@@ -23,6 +24,10 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // The survey and its plan are derived from the stream, so each node may keep them per stream
+    // version: the dashboard and the notifier then read one version number, not the whole survey.
+    private readonly ConcurrentDictionary<string, CampaignState> _loaded = new(StringComparer.Ordinal);
+
     public static string StreamId(string province) => "campaign-" + DemoUsers.Slug(province);
 
     public Task<CampaignState> GetAsync(Caller caller, CancellationToken ct) => LoadAsync(caller.Province, ct);
@@ -31,6 +36,12 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
     public async Task<CampaignState> LoadAsync(string province, CancellationToken ct)
     {
         var id = StreamId(province);
+        var version = await store.GetStreamVersionAsync(id, ct);
+        if (_loaded.TryGetValue(id, out var known) && known.Version == version)
+        {
+            return known;
+        }
+
         Survey? survey = null;
         var launches = new List<DistrictsLaunched>();
         var events = await store.ReadStreamAsync(id, null, ct);
@@ -47,7 +58,9 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
             }
         }
 
-        return new CampaignState(id, province, survey, survey is null ? null : RestructuringPlanner.Plan(survey), launches, events.Count);
+        var state = new CampaignState(id, province, survey, survey is null ? null : RestructuringPlanner.Plan(survey), launches, events.Count > 0 ? events[^1].StreamVersion : 0);
+        _loaded[id] = state;
+        return state;
     }
 
     /// <summary>
