@@ -1,3 +1,4 @@
+using OrgRestructure.EventStore.Streams;
 using System.Text.Json.Nodes;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.State;
@@ -13,7 +14,11 @@ namespace OrgRestructure.Workflows.Runtime;
 public sealed record CommandOptions(string? CommandId = null, long? ExpectedVersion = null, Guid? CorrelationId = null, Guid? CausationId = null);
 
 /// <summary>What a command did: the versions it appended and the case state after it.</summary>
-public sealed record CaseCommandResult(string CaseId, long FromVersion, long Version, bool WasDuplicate, IReadOnlyList<string> EventTypes, CaseState State);
+/// <summary>
+/// What a command did. <see cref="History"/>, when known, is the case's stream up to <see cref="Version"/>
+/// (what was loaded plus what was appended), so the caller can show the case without reading it again.
+/// </summary>
+public sealed record CaseCommandResult(string CaseId, long FromVersion, long Version, bool WasDuplicate, IReadOnlyList<string> EventTypes, CaseState State, IReadOnlyList<StoredEvent>? History = null);
 
 /// <summary>Filter for open tasks across cases (all null = every open task).</summary>
 public sealed record TaskQuery(string? Role = null, string? Scope = null, string? Assignee = null, string? CaseId = null);

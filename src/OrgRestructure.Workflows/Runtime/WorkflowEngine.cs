@@ -56,7 +56,7 @@ public sealed partial class WorkflowEngine(
         var session = new CaseSession(definition, new CaseState(), actor, _clock.GetUtcNow());
         session.Emit(new CaseStarted(caseId, definition.Id, definition.Version, definition.Hash, definition.Title, caseInput, parameters, definition.Steps[0].Id, actor.Id, session.Now));
         CaseRunner.Advance(session);
-        return await AppendAsync(session, AppendRequest.NoStream, options, cancellationToken);
+        return await AppendAsync(session, AppendRequest.NoStream, [], options, cancellationToken);
     }
 
     public async Task<CaseState> GetCaseAsync(string caseId, CancellationToken cancellationToken = default)
@@ -142,15 +142,15 @@ public sealed partial class WorkflowEngine(
         var session = new CaseSession(definition, state, actor, now ?? _clock.GetUtcNow());
         decide(session);
         CaseRunner.Advance(session);
-        return await AppendAsync(session, loadedVersion, options, cancellationToken);
+        return await AppendAsync(session, loadedVersion, events, options, cancellationToken);
     }
 
-    private async Task<CaseCommandResult> AppendAsync(CaseSession session, long expectedVersion, CommandOptions options, CancellationToken cancellationToken)
+    private async Task<CaseCommandResult> AppendAsync(CaseSession session, long expectedVersion, IReadOnlyList<StoredEvent> loaded, CommandOptions options, CancellationToken cancellationToken)
     {
         var state = session.State;
         if (session.Pending.Count == 0)
         {
-            return new CaseCommandResult(state.CaseId, state.Version, state.Version, false, [], state);
+            return new CaseCommandResult(state.CaseId, state.Version, state.Version, false, [], state, loaded);
         }
 
         var metadata = new EventMetadata(session.Actor.Id, session.Actor.Role, options.CorrelationId ?? Guid.NewGuid(), options.CausationId);
@@ -167,13 +167,13 @@ public sealed partial class WorkflowEngine(
         }
 
         _logger.LogInformation("Case {CaseId}: {Count} events appended (v{From}–v{To}) by {Actor}", state.CaseId, session.Pending.Count, result.FromVersion, result.ToVersion, session.Actor.Id);
-        return new CaseCommandResult(state.CaseId, result.FromVersion, result.ToVersion, false, request.Events.Select(e => e.Type).ToList(), state);
+        return new CaseCommandResult(state.CaseId, result.FromVersion, result.ToVersion, false, request.Events.Select(e => e.Type).ToList(), state, [.. loaded, .. result.Events]);
     }
 
     private static CaseCommandResult Duplicate(string caseId, IReadOnlyList<StoredEvent> events, string commandId)
     {
         var first = events.Where(e => e.CommandId == commandId).ToList();
-        return new CaseCommandResult(caseId, first[0].StreamVersion, first[^1].StreamVersion, true, first.Select(e => e.Type).ToList(), CaseStreamFolder.Fold(events));
+        return new CaseCommandResult(caseId, first[0].StreamVersion, first[^1].StreamVersion, true, first.Select(e => e.Type).ToList(), CaseStreamFolder.Fold(events), events);
     }
 
     private static JsonObject ResolveParameters(WorkflowDefinition definition, JsonObject input)

@@ -97,7 +97,7 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
             })]),
         };
         var result = await engine.StartCaseAsync(FormationDefinitionId, input, ActorOf(caller), new CommandOptions(commandId), cancellationToken: ct);
-        return await ViewAsync(result.State, ct);
+        return await ViewAsync(result, ct);
     }
 
     public async Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
@@ -155,7 +155,7 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
     {
         await EnsureVisibleAsync(caller, caseId, ct);
         var result = await command(ActorOf(caller), new CommandOptions(commandId));
-        return await ViewAsync(result.State, ct);
+        return await ViewAsync(result, ct);
     }
 
     /// <summary>The scope check of a command, from the case's summary row; the engine then reads the stream once.</summary>
@@ -167,9 +167,13 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
         }
     }
 
-    private async Task<CaseView> ViewAsync(CaseState state, CancellationToken ct)
+    /// <summary>The case after a command, from the events the command already holds; read again only when it does not.</summary>
+    private async Task<CaseView> ViewAsync(CaseCommandResult result, CancellationToken ct)
     {
-        var events = await store.ReadStreamAsync(state.CaseId, new StreamRange(1, state.Version), ct);
+        var state = result.State;
+        var events = result.History is { } history && history.Count > 0 && history[^1].StreamVersion == state.Version
+            ? history
+            : await store.ReadStreamAsync(state.CaseId, new StreamRange(1, state.Version), ct);
         return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
     }
 }
