@@ -26,14 +26,31 @@ internal sealed class ProjectionOperations(IRelationalEventStore store, TextWrit
         }
 
         var clock = Stopwatch.StartNew();
+        var total = await EventCountAsync(cancellationToken);
         await using var scope = await store.BeginWriteAsync(cancellationToken);
-        var progress = new SyncProgress(events => output.Write(string.Create(CultureInfo.InvariantCulture, $"\r  {CaseReadModelProjection.Name}: {events:N0} events folded")));
+        var progress = new SyncProgress(events => output.Write("\r  " + CaseReadModelProjection.Name + " " + Bar(events, total)));
         var result = await CaseReadModelProjection.RebuildAsync(scope, progress, cancellationToken);
         await scope.CommitAsync(cancellationToken);
         await output.WriteLineAsync();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{CaseReadModelProjection.Name} rebuilt from {result.Events:N0} events: {result.Cases:N0} cases, {result.OpenTasks:N0} open tasks in {clock.Elapsed.TotalSeconds:F1} s. / Đã dựng lại."));
         return result;
+    }
+
+    /// <summary>"[##########----------]  50% 1,234 / 2,468 events" — how far a rebuild has come.</summary>
+    internal static string Bar(long done, long total)
+    {
+        const int width = 30;
+        var share = total <= 0 ? 1d : Math.Clamp((double)done / total, 0, 1);
+        var filled = (int)Math.Round(share * width);
+        return string.Create(CultureInfo.InvariantCulture, $"[{new string('#', filled)}{new string('-', width - filled)}] {share,5:P0} {done:N0} / {total:N0} events");
+    }
+
+    private async Task<long> EventCountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand("SELECT count(*) FROM events");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Each projection's position against the log's, and the events it has not folded yet.</summary>
