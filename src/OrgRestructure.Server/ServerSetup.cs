@@ -69,6 +69,8 @@ public static class ServerSetup
         services.AddSingleton<CampaignService>();
         services.AddSingleton<Inbox>();
         services.AddSingleton<AuditService>();
+        services.AddSingleton<Features.Cases.Dossier.DossierService>();
+        services.AddSingleton<Features.Campaigns.OrganizationNames>();
         services.AddSingleton<DashboardService>();
         services.AddScoped<Text>();
         services.AddHttpContextAccessor();

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrgRestructure.Server.Features.Cases;
+using OrgRestructure.Server.Features.Cases.Dossier;
+using OrgRestructure.Server.Features.Localization;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Audit;
@@ -42,15 +44,22 @@ public static class AuditEndpoints
     private static async Task<Ok<IntegrityVerdict>> Verify(string caseId, ClaimsPrincipal user, AuditService audit, CancellationToken ct) =>
         TypedResults.Ok(await audit.VerifyAsync(user.Caller(), caseId, ct));
 
-    private static async Task<FileContentHttpResult> Export(string caseId, string? format, ClaimsPrincipal user, CaseService cases, AuditService audit, CancellationToken ct)
+    /// <summary>The printable report (HTML, default) or CSV, of the case as of event <paramref name="version"/> (default: now).</summary>
+    private static async Task<FileContentHttpResult> Export(string caseId, string? format, long? version, ClaimsPrincipal user, CaseService cases, DossierService dossiers, AuditService audit, Text text, TimeProvider clock, CancellationToken ct)
     {
+        if (version is < 1)
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["version"] = ["Phải ≥ 1 / must be ≥ 1"] });
+        }
+
         var caller = user.Caller();
-        var events = await cases.HistoryAsync(caller, caseId, ct);
-        var state = await cases.GetAsync(caller, caseId, null, null, ct);
+        var read = await cases.ReadAsync(caller, caseId, version, null, ct);
+        var view = cases.View(read);
+        var dossier = await dossiers.BuildAsync(read, ct);
         return format switch
         {
-            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditService.ToCsv(state, events))).ToArray(), "text/csv; charset=utf-8", $"{caseId}-audit.csv"),
-            null or "html" => TypedResults.File(Encoding.UTF8.GetBytes(AuditService.ToHtml(state, events, await audit.VerifyAsync(caller, caseId, ct))), "text/html; charset=utf-8"),
+            "csv" => TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(AuditService.ToCsv(view, read.Events, dossier))).ToArray(), "text/csv; charset=utf-8", $"{caseId}-audit.csv"),
+            null or "html" => TypedResults.File(Encoding.UTF8.GetBytes(AuditService.ToHtml(view, read.Events, await audit.VerifyAsync(caller, caseId, ct), dossier, clock.GetUtcNow(), text)), "text/html; charset=utf-8"),
             _ => throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["format"] = ["html hoặc csv / html or csv"] }),
         };
     }

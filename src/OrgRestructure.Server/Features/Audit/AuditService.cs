@@ -6,6 +6,9 @@ using OrgRestructure.EventStore.Streams;
 using OrgRestructure.EventStore.Verification;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
+using OrgRestructure.Server.Features.Cases.Dossier;
+using OrgRestructure.Server.Features.Localization;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Audit;
 
@@ -36,9 +39,17 @@ public sealed class AuditService(CaseService cases, IStoreVerifier verifier)
             $"Intact: {checkedCount} events, the SHA-256 hash chain matches end to end; the history was not altered.");
     }
 
-    public static string ToCsv(CaseView state, IReadOnlyList<StoredEvent> events)
+    /// <summary>The case's record as of its last event read: the dossier's lines, a blank line, then the events (one row each).</summary>
+    public static string ToCsv(CaseView state, IReadOnlyList<StoredEvent> events, CaseDossier dossier)
     {
-        var sb = new StringBuilder("version,timestamp,actor,role,type,summary_vi,summary_en,hash\n");
+        ArgumentNullException.ThrowIfNull(dossier);
+        var sb = new StringBuilder("committee,step,round,redone,person,item_vi,value_vi,item_en,value_en\n");
+        foreach (var l in DossierLines.Of(dossier))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{Csv(l.Committee)},{Csv(l.Step.Vi)},{l.Round},{(l.Superseded ? "yes" : "no")},{Csv(l.Person)},{Csv(l.Item.Vi)},{Csv(l.Value.Vi)},{Csv(l.Item.En)},{Csv(l.Value.En)}\n");
+        }
+
+        sb.Append("\nversion,timestamp,actor,role,type,summary_vi,summary_en,hash\n");
         foreach (var (e, t) in events.Zip(state.Timeline))
         {
             sb.Append(CultureInfo.InvariantCulture, $"{e.StreamVersion},{e.Timestamp:O},{Csv(e.Actor)},{Csv(e.ActorRole)},{e.Type},{Csv(t.SummaryVi)},{Csv(t.SummaryEn)},{e.Hash}\n");
@@ -47,19 +58,39 @@ public sealed class AuditService(CaseService cases, IStoreVerifier verifier)
         return sb.ToString();
     }
 
-    public static string ToHtml(CaseView state, IReadOnlyList<StoredEvent> events, IntegrityVerdict verdict)
+    /// <summary>The printable report in the reader's language: as of which event, when printed, the integrity verdict, the dossier per committee, the events.</summary>
+    public static string ToHtml(CaseView state, IReadOnlyList<StoredEvent> events, IntegrityVerdict verdict, CaseDossier dossier, DateTimeOffset printedAt, Text t)
     {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(dossier);
+        ArgumentNullException.ThrowIfNull(t);
         static string H(string s) => Encoder.Encode(s);
+        string L(LocalizedText x) => H(t.L(x.Vi, x.En));
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo kiểm toán ")
-          .Append(H(state.CaseId))
-          .Append("</title><style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%;font-size:.85rem}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}.ok{color:#11643a}.bad{color:#a01515}code{font-size:.7rem;word-break:break-all}@media print{body{margin:0}}</style></head><body>");
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>Báo cáo kiểm toán hồ sơ {H(state.CaseId)}</h1><p>{H(state.District)}, {H(state.Province)} — quy trình {H(state.DefinitionId)} v{state.DefinitionVersion} — trạng thái {state.Status}</p>");
-        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"{(verdict.Intact ? "ok" : "bad")}\"><strong>{H(verdict.VerdictVi)}</strong><br>{H(verdict.VerdictEn)}</p>");
-        sb.Append("<table><thead><tr><th>#</th><th>Thời điểm (UTC)</th><th>Người thực hiện</th><th>Vai trò</th><th>Sự kiện</th><th>Nội dung</th><th>Băm</th></tr></thead><tbody>");
-        foreach (var (e, t) in events.Zip(state.Timeline))
+        sb.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\"><title>{H(t.L("Báo cáo kiểm toán", "Audit report"))} {H(state.District)}</title>")
+          .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%;font-size:.85rem;margin-bottom:1rem}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}.ok{color:#11643a}.bad{color:#a01515}.redone{color:#777}code{font-size:.7rem;word-break:break-all}@media print{body{margin:0}}</style></head><body>");
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>{H(t.L("Báo cáo kiểm toán hồ sơ", "Audit report of the case"))}: {H(t.L(state.TitleVi, state.TitleEn))} — {H(state.District)}, {H(state.Province)}</h1>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p id=\"as-of\">{H(t.L($"Tính đến sự kiện #{dossier.Version} ({dossier.AsOf:dd/MM/yyyy HH:mm:ss} UTC)", $"As of event #{dossier.Version} ({dossier.AsOf:dd/MM/yyyy HH:mm:ss} UTC)"))} · {H(t.L("Trạng thái", "Status"))}: {H(t.Status(state.Status))} · {H(t.L("In lúc", "Printed"))} {printedAt:dd/MM/yyyy HH:mm} UTC</p>");
+        sb.Append(CultureInfo.InvariantCulture, $"<p class=\"{(verdict.Intact ? "ok" : "bad")}\"><strong>{H(t.L(verdict.VerdictVi, verdict.VerdictEn))}</strong></p>");
+        sb.Append(CultureInfo.InvariantCulture, $"<h2>{H(t.L("Hồ sơ nhân sự", "Personnel dossier"))}</h2>");
+        foreach (var committee in DossierLines.Of(dossier).GroupBy(l => l.Committee))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.StreamVersion}</td><td>{e.Timestamp:yyyy-MM-dd HH:mm:ss}</td><td>{H(e.Actor)}</td><td>{H(e.ActorRole)}</td><td>{H(e.Type)}</td><td>{H(t.SummaryVi)}</td><td><code>{H(e.Hash)}</code></td></tr>");
+            sb.Append(CultureInfo.InvariantCulture, $"<h3>{H(committee.Key)}</h3><table class=\"dossier\"><thead><tr><th>{H(t.L("Bước", "Step"))}</th><th>{H(t.L("Người", "Person"))}</th><th>{H(t.L("Nội dung", "Item"))}</th><th>{H(t.L("Chi tiết", "Detail"))}</th></tr></thead><tbody>");
+            foreach (var l in committee)
+            {
+                var round = l.Round > 1 ? t.L($" (lần {l.Round})", $" (round {l.Round})") : string.Empty;
+                var redone = l.Superseded ? t.L(" — đã làm lại", " — redone later") : string.Empty;
+                sb.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(l.Superseded ? "redone" : string.Empty)}\"><td>{L(l.Step)}{H(round + redone)}</td><td>{H(l.Person)}</td><td>{L(l.Item)}</td><td>{L(l.Value)}</td></tr>");
+            }
+
+            sb.Append("</tbody></table>");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"<h2>{H(t.L("Các sự kiện đã ghi", "Recorded events"))}</h2><table id=\"events\"><thead><tr><th>#</th><th>{H(t.L("Thời điểm (UTC)", "Time (UTC)"))}</th><th>{H(t.L("Người thực hiện", "Actor"))}</th><th>{H(t.L("Vai trò", "Role"))}</th><th>{H(t.L("Nội dung", "What happened"))}</th><th>{H(t.L("Băm", "Hash"))}</th></tr></thead><tbody>");
+        foreach (var (e, line) in events.Zip(state.Timeline))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.StreamVersion}</td><td>{e.Timestamp:yyyy-MM-dd HH:mm:ss}</td><td>{H(e.Actor)}</td><td>{H(Roles.Label(e.ActorRole, t.English))}</td><td>{H(t.L(line.SummaryVi, line.SummaryEn))}</td><td><code>{H(e.Hash)}</code></td></tr>");
         }
 
         sb.Append("</tbody></table></body></html>");

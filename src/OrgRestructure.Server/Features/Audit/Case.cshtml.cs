@@ -2,12 +2,11 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
-using OrgRestructure.Workflows.Diagram;
-using OrgRestructure.Workflows.Runtime;
+using OrgRestructure.Server.Features.Cases.Dossier;
 
 namespace OrgRestructure.Server.Features.Audit;
 
-public sealed class CaseModel(CaseService cases, AuditService audit, IWorkflowEngine engine) : AppPage
+public sealed class CaseModel(CaseService cases, AuditService audit, DossierService dossiers) : AppPage
 {
     [BindProperty(SupportsGet = true)]
     public string CaseId { get; set; } = string.Empty;
@@ -27,18 +26,21 @@ public sealed class CaseModel(CaseService cases, AuditService audit, IWorkflowEn
 
     public IntegrityVerdict? Verdict { get; private set; }
 
-    public string Svg { get; private set; } = string.Empty;
+    /// <summary>The case as it stood at the chosen point: its dossier, timeline and diagrams.</summary>
+    public CaseRecordView? Record { get; private set; }
 
     public IReadOnlyDictionary<long, string> Hashes { get; private set; } = new Dictionary<long, string>();
 
     public string AtText => (Then?.UpdatedAt ?? DateTimeOffset.UtcNow).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
 
+    public string NameOf(string user) => dossiers.NameOf(user);
+
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var events = await cases.HistoryAsync(Me, CaseId, ct);
-        Full = await cases.GetAsync(Me, CaseId, null, null, ct);
-        Hashes = events.ToDictionary(e => e.StreamVersion, e => e.Hash);
+        var full = await cases.ReadAsync(Me, CaseId, null, null, ct);
+        Full = cases.View(full);
+        Hashes = full.Events.ToDictionary(e => e.StreamVersion, e => e.Hash);
         var at = At is { } time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : (DateTimeOffset?)null;
         if (at is not null && at < Full.StartedAt)
         {
@@ -47,9 +49,9 @@ public sealed class CaseModel(CaseService cases, AuditService audit, IWorkflowEn
         }
 
         var version = at is null ? Math.Clamp(Version ?? Full.Version, 1, Full.Version) : (long?)null;
-        var then = await cases.GetStateAsync(Me, CaseId, version, at, ct);
-        Then = await cases.GetAsync(Me, CaseId, version ?? then.Version, null, ct);
-        Svg = SvgDiagram.Render(engine.Definitions.Get(then.DefinitionId, then.DefinitionVersion), DiagramState.From(then));
+        var then = await cases.ReadAsync(Me, CaseId, version, at, ct);
+        Record = await CaseRecordView.BuildAsync(then, cases, dossiers, T.English, ct);
+        Then = Record.Case;
         if (Verify)
         {
             Verdict = await audit.VerifyAsync(Me, CaseId, ct);

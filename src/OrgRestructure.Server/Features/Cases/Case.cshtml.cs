@@ -1,27 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Auth;
-using OrgRestructure.Workflows.Diagram;
-using OrgRestructure.Workflows.Runtime;
+using OrgRestructure.Server.Features.Cases.Dossier;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Cases;
 
-public sealed class CaseModel(CaseService cases, IWorkflowEngine engine) : AppPage
+public sealed class CaseModel(CaseService cases, DossierService dossiers) : AppPage
 {
     [BindProperty(SupportsGet = true)]
     public string CaseId { get; set; } = string.Empty;
 
-    public CaseView? Case { get; private set; }
+    public CaseRecordView? Record { get; private set; }
 
-    public string Svg { get; private set; } = string.Empty;
+    public CaseView? Case => Record?.Case;
 
     public bool CanCancel => Case?.Status == nameof(OrgRestructure.Workflows.State.CaseStatus.Running) && Me.Role is Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator;
 
+    /// <summary>A user's display name (an assignee, an actor).</summary>
+    public string NameOf(string user) => dossiers.NameOf(user);
+
     public async Task OnGetAsync()
     {
-        var state = await cases.GetStateAsync(Me, CaseId, null, null, HttpContext.RequestAborted);
-        Case = await cases.GetAsync(Me, CaseId, null, null, HttpContext.RequestAborted);
-        Svg = SvgDiagram.Render(engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), DiagramState.From(state));
+        var read = await cases.ReadAsync(Me, CaseId, null, null, HttpContext.RequestAborted);
+        Record = await CaseRecordView.BuildAsync(read, cases, dossiers, T.English, HttpContext.RequestAborted);
     }
 
     public Task<IActionResult> OnPostCancelAsync(string? reason) => TryAsync(async () =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrgRestructure.Server.Features.Campaigns;
+using OrgRestructure.Server.Features.Cases.Dossier;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Cases;
@@ -18,6 +19,7 @@ public static class CaseEndpoints
         group.MapPost("/", Launch);
         group.MapGet("/{caseId}", Get);
         group.MapPost("/{caseId}/cancel", Cancel);
+        group.MapDossier();
         return app;
     }
 

@@ -48,7 +48,11 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
     }
 
     /// <summary>The case (now, or after <paramref name="version"/> / at <paramref name="at"/>) from one read of its stream. 404 when missing or out of scope.</summary>
-    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct)
+    public async Task<CaseView> GetAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct) =>
+        View(await ReadAsync(caller, caseId, version, at, ct));
+
+    /// <summary>The case's events (up to <paramref name="version"/> / <paramref name="at"/>), their fold and its definition: what every view of it is built from. 404 when missing or out of scope.</summary>
+    public async Task<CaseRead> ReadAsync(Caller caller, string caseId, long? version, DateTimeOffset? at, CancellationToken ct)
     {
         var events = caseId.StartsWith(CaseStreamFolder.StreamPrefix, StringComparison.Ordinal)
             ? await store.ReadStreamAsync(caseId, new StreamRange(1, version, at), ct)
@@ -59,8 +63,10 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
             throw RequestRejectedException.NotFound("hồ sơ / case " + caseId);
         }
 
-        return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
+        return new CaseRead(state, events, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion));
     }
+
+    public CaseView View(CaseRead read) => CaseView.From(read.State, read.Definition, read.Events, clock.GetUtcNow());
 
     public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(Caller caller, string caseId, CancellationToken ct)
     {

@@ -16,13 +16,12 @@ namespace OrgRestructure.Server.Features.Notifications;
 /// (<see cref="CaseParticipants"/>): a named person is their account when exactly one account in the
 /// case's district bears that name, else a feed entry under a case-local id.
 /// </summary>
-public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvider services) : IParticipantDirectory
+public sealed class UserParticipantDirectory(UserDirectory users, OrganizationNames organizationNames, IServiceProvider services) : IParticipantDirectory
 {
     // Display names of the ids this directory made up for people without accounts, between
     // GroupMembersAsync and the FindAsync calls that follow it; bounded, and rebuilt from the id when lost.
     private const int MaxRemembered = 10_000;
     private readonly ConcurrentDictionary<string, Participant> _caseParticipants = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _organizationNames = new(StringComparer.Ordinal);
 
     public Task<Participant?> FindAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -63,10 +62,10 @@ public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvid
             return [.. users.InRole(accountRole, province, district).Where(u => u.District == district || Roles.IsProvinceWide(accountRole)).Select(u => u.UserName)];
         }
 
-        await LearnOrganizationNamesAsync(state, province, cancellationToken);
+        await organizationNames.LearnAsync(province, OrganizationIds(state), cancellationToken);
         var accountsByName = users.All.Where(u => u.District == district && u.CanSee(province, district)).ToLookup(u => NameKey(u.DisplayName), StringComparer.OrdinalIgnoreCase);
         var ids = new List<string>();
-        foreach (var p in CaseParticipants.Of(state, group, scope, id => _organizationNames.GetValueOrDefault(id)))
+        foreach (var p in CaseParticipants.Of(state, group, scope, organizationNames.Find))
         {
             // Only an unambiguous name is a person's account: two accounts of that name could be anyone.
             if (p.PersonName is { } name && accountsByName[NameKey(name)].ToList() is [var account])
@@ -87,29 +86,8 @@ public sealed class UserParticipantDirectory(UserDirectory users, IServiceProvid
         return ids;
     }
 
+    private static IEnumerable<string> OrganizationIds(CaseState state) =>
+        state.Branches.Values.SelectMany(b => b.Item?["organizations"] is System.Text.Json.Nodes.JsonArray a ? a.Select(o => o?.ToString()) : []).OfType<string>();
+
     private static string NameKey(string name) => name.Normalize(NormalizationForm.FormC).Trim();
-
-    /// <summary>Names of the case's source organizations from the province's imported survey (a case launched without one keeps the ids).</summary>
-    private async Task LearnOrganizationNamesAsync(CaseState state, string province, CancellationToken cancellationToken)
-    {
-        var wanted = state.Branches.Values
-            .SelectMany(b => b.Item?["organizations"] is System.Text.Json.Nodes.JsonArray a ? a.Select(o => o?.ToString()) : [])
-            .OfType<string>();
-        if (wanted.All(_organizationNames.ContainsKey))
-        {
-            return;
-        }
-
-        var survey = (await services.GetRequiredService<CampaignService>().LoadAsync(province, cancellationToken)).Survey;
-        foreach (var organization in survey?.Districts.SelectMany(d => d.Organizations) ?? [])
-        {
-            _organizationNames[organization.Id] = organization.Name;
-        }
-
-        // Not in the survey (or no survey): the id is the name, and the survey is not read again for it.
-        foreach (var id in wanted.Where(id => !_organizationNames.ContainsKey(id)).ToList())
-        {
-            _organizationNames[id] = id;
-        }
-    }
 }

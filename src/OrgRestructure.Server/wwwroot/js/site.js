@@ -77,3 +77,10 @@
   form.addEventListener("submit", function (e) { showAll = true; if (!checkAll()) { e.preventDefault(); } });
   if (num("summoned") !== null) { preview(); }
 })();
+
+// A form that undoes much (cancelling a case) says what it cancels and asks first.
+document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+        if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); }
+    });
+});
