@@ -26,7 +26,7 @@ public sealed class MessagingOptions
 
     public bool RunDeadlineScheduler { get; set; } = true;
 
-    public bool RunWatchdog { get; set; } = true;
+    public bool RunBusHealthMonitor { get; set; } = true;
 
     public int RelayBatchSize { get; set; } = 200;
 
@@ -47,11 +47,8 @@ public sealed class MessagingOptions
 
     public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often the watchdog probes the bus, and how long it tolerates an unhealthy bus before restarting it.</summary>
+    /// <summary>How often the health monitor probes the bus (and how long a probe may take to come back).</summary>
     public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Never less than <see cref="Health.BusWatchdog.MinimumRestartAfter"/> in effect (see there why).</summary>
-    public TimeSpan UnhealthyRestartAfter { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Extra configuration of the notification endpoint, applied inside its retry policy (filters

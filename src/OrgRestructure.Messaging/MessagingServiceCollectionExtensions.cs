@@ -37,8 +37,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<INotificationFeed, SqlNotificationFeed>();
         services.AddSingleton<RelayStatus>();
         services.AddSingleton<BusHealthState>();
-        services.AddSingleton<ReceiveEndpointTracker>();
-        services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<ReceiveEndpointTracker>());
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<IRelayCheckpointStore>(options.EventStoreInMemory
@@ -95,9 +93,9 @@ public static class MessagingServiceCollectionExtensions
             services.AddHostedService<OutboxRelay>();
         }
 
-        if (options.RunWatchdog)
+        if (options.RunBusHealthMonitor)
         {
-            services.AddHostedService<BusWatchdog>();
+            services.AddHostedService<BusHealthMonitor>();
         }
 
         if (options.RunDeadlineScheduler)
@@ -124,7 +122,7 @@ public static class MessagingServiceCollectionExtensions
             });
         }
 
-        cfg.ReceiveEndpoint(BusWatchdog.ProbeQueue(options), e =>
+        cfg.ReceiveEndpoint(BusHealthMonitor.ProbeQueue(options), e =>
         {
             if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
             {

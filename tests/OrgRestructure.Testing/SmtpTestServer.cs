@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace OrgRestructure.Testing;
 
@@ -12,7 +11,7 @@ public sealed record ReceivedEmail(string To, string Subject, string Body);
 /// A real SMTP server for a test: Debian's aiosmtpd (package python3-aiosmtpd) on a free
 /// loopback port, delivering into a Maildir that the test reads.
 /// </summary>
-public sealed partial class SmtpTestServer : IAsyncDisposable
+public sealed class SmtpTestServer : IAsyncDisposable
 {
     private const string Python = "/usr/bin/python3";
     private readonly Process _process;
@@ -52,7 +51,7 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
     public IReadOnlyList<ReceivedEmail> Messages()
     {
         var folder = Path.Combine(_directory, "mail", "new");
-        return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(f => Parse(File.ReadAllText(f))).ToList() : [];
+        return Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Parse).ToList() : [];
     }
 
     public async ValueTask DisposeAsync()
@@ -88,53 +87,9 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
         return probe.ExitCode == 0;
     }
 
-    // Just enough MIME for what System.Net.Mail writes: one text part, encoded-word subject, base64 or quoted-printable body.
-    private static ReceivedEmail Parse(string raw)
+    private static ReceivedEmail Parse(string file)
     {
-        var split = raw.IndexOf("\n\n", StringComparison.Ordinal);
-        var headerText = Regex.Replace(raw[..split], @"\r?\n[ \t]+", " ");
-        var headers = headerText.Split('\n')
-            .Select(l => l.TrimEnd('\r'))
-            .Where(l => l.Contains(':', StringComparison.Ordinal))
-            .GroupBy(l => l[..l.IndexOf(':', StringComparison.Ordinal)].Trim(), StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First()[(g.First().IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), StringComparer.OrdinalIgnoreCase);
-        var body = raw[(split + 2)..];
-        var encoding = headers.GetValueOrDefault("Content-Transfer-Encoding", "7bit").ToUpperInvariant();
-        body = encoding switch
-        {
-            "BASE64" => Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(body.Where(c => !char.IsWhiteSpace(c))))),
-            "QUOTED-PRINTABLE" => DecodeQuotedPrintable(body),
-            _ => body,
-        };
-        return new ReceivedEmail(headers.GetValueOrDefault("X-RcptTo", headers.GetValueOrDefault("To", string.Empty)), DecodeWords(headers.GetValueOrDefault("Subject", string.Empty)), body.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var message = MimeMessage.Load(file);
+        return new ReceivedEmail(message.Headers["X-RcptTo"] ?? message.To.ToString(), message.Subject ?? string.Empty, (message.TextBody ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal));
     }
-
-    private static string DecodeWords(string value) =>
-        EncodedWord().Replace(value.Replace("?= =?", "?==?", StringComparison.Ordinal), m =>
-            m.Groups[2].Value.Equals("B", StringComparison.OrdinalIgnoreCase)
-                ? Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[3].Value))
-                : DecodeQuotedPrintable(m.Groups[3].Value.Replace('_', ' ')));
-
-    private static string DecodeQuotedPrintable(string text)
-    {
-        var bytes = new List<byte>();
-        var joined = text.Replace("=\r\n", string.Empty, StringComparison.Ordinal).Replace("=\n", string.Empty, StringComparison.Ordinal);
-        for (var i = 0; i < joined.Length; i++)
-        {
-            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else
-            {
-                bytes.AddRange(Encoding.UTF8.GetBytes(joined[i].ToString()));
-            }
-        }
-
-        return Encoding.UTF8.GetString(bytes.ToArray());
-    }
-
-    [GeneratedRegex(@"=\?([^?]+)\?([BbQq])\?([^?]*)\?=")]
-    private static partial Regex EncodedWord();
 }

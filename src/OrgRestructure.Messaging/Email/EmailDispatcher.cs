@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 namespace OrgRestructure.Messaging.Email;
 
-/// <summary>Sends queued e-mails; a failure is retried with back-off until <see cref="SmtpOptions.MaxAttempts"/>.</summary>
+/// <summary>
+/// Sends queued e-mails; a refused or failed delivery is recorded with the server's reason and
+/// retried with back-off until <see cref="SmtpOptions.MaxAttempts"/>.
+/// </summary>
 public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender sender, EmailSignal signal, MessagingOptions options, ILogger<EmailDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,13 +40,13 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
                         await outbox.ReleaseAsync(unsent, CancellationToken.None);
                         throw;
                     }
-#pragma warning disable CA1031 // Any SMTP failure is recorded and retried later.
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
+                    catch (EmailDeliveryException ex)
                     {
                         unsent.Remove(email.Id);
-                        LogSendFailed(logger, ex, email.Id, email.Attempts + 1);
-                        var retryAfter = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, email.Attempts + 1)));
+                        LogSendFailed(logger, ex, email.Id, email.Attempts + 1, ex.Permanent, ex.Message);
+
+                        // A refusal for good (5xx, bad login) waits the longest back-off: an operator has to fix the address or the settings.
+                        var retryAfter = TimeSpan.FromSeconds(ex.Permanent ? MaxRetrySeconds : Math.Min(MaxRetrySeconds, Math.Pow(2, email.Attempts + 1)));
                         await outbox.MarkFailedAsync(email.Id, ex.Message, retryAfter, stoppingToken);
                     }
                 }
@@ -67,8 +70,10 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail {EmailId} failed (attempt {Attempt})")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid emailId, int attempt);
+    private const double MaxRetrySeconds = 300;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending e-mail {EmailId} failed (attempt {Attempt}, permanent {Permanent}): {Reason}")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid emailId, int attempt, bool permanent, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail dispatch round failed")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

@@ -6,6 +6,7 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
+    /// <summary>TLS: on connect for port 465, else STARTTLS (refused if the server does not offer it).</summary>
     public bool EnableSsl { get; set; }
 
     public string? UserName { get; set; }
@@ -20,4 +21,7 @@ public sealed class SmtpOptions
     public int MaxAttempts { get; set; } = 10;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Bound on each SMTP step (connect, login, send), so a silent server cannot hold the dispatcher.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -2,7 +2,7 @@ using MassTransit;
 
 namespace OrgRestructure.Messaging.Health;
 
-/// <summary>Sent by a node's watchdog to its own probe queue: arriving proves this node's connection still consumes.</summary>
+/// <summary>Sent by a node's health monitor to its own probe queue: arriving proves this node's connection still consumes.</summary>
 public sealed record BusProbe(Guid Id, string Node, DateTimeOffset SentAt);
 
 public sealed class BusProbeConsumer(BusHealthState state) : IConsumer<BusProbe>

@@ -3,7 +3,7 @@ using OrgRestructure.Messaging.Relay;
 
 namespace OrgRestructure.Messaging.Health;
 
-/// <summary>"messaging" in /health: unhealthy while the watchdog finds the bus unable to consume; reports the relay's progress.</summary>
+/// <summary>"messaging" in /health: unhealthy while the health monitor finds the bus unable to consume; reports the relay's progress.</summary>
 public sealed class MessagingHealthCheck(BusHealthState bus, RelayStatus relay) : IHealthCheck
 {
     public const string Name = "messaging";
@@ -13,8 +13,7 @@ public sealed class MessagingHealthCheck(BusHealthState bus, RelayStatus relay) 
         var data = new Dictionary<string, object>
         {
             ["bus"] = bus.Description,
-            ["busRestarts"] = bus.Restarts,
-            ["endpointRestarts"] = bus.EndpointRestarts,
+            ["lastProbeReceivedAt"] = bus.LastProbeReceivedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture) ?? "never",
             ["relayLeader"] = relay.IsLeader,
             ["relayPosition"] = relay.Position,
             ["relayPublished"] = relay.Published,

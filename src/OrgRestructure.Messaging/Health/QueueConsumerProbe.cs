@@ -9,8 +9,8 @@ namespace OrgRestructure.Messaging.Health;
 public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
 {
     /// <summary>
-    /// Every call to the broker is bounded: the watchdog calls this from its only loop, and a
-    /// connect or close that waits on a dead socket would stop the watchdog itself.
+    /// Every call to the broker is bounded: the health monitor calls this from its only loop,
+    /// and a connect or close that waits on a dead socket would stop the monitor itself.
     /// </summary>
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
@@ -51,33 +51,6 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         }
     }
 
-    /// <summary>True when the broker answers on a channel, within the call timeout.</summary>
-    public async Task<bool> BrokerReachableAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            // A cached connection may look open for a heartbeat interval after the broker went
-            // away; opening and closing a channel is a round trip that proves it.
-            return await WithChannelAsync(async (channel, ct) =>
-            {
-                await channel.CloseAsync(ct);
-                return true;
-            }, cancellationToken);
-        }
-#pragma warning disable CA1031 // Unreachable is an answer, not an error.
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            await DropConnectionAsync();
-            return false;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     /// <summary>Runs one call on a fresh channel of the cached connection, all of it within <see cref="CallTimeout"/>.</summary>
     private async Task<T> WithChannelAsync<T>(Func<IChannel, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
@@ -99,7 +72,7 @@ public sealed class QueueConsumerProbe(Uri rabbitMqUri) : IAsyncDisposable
         {
             Uri = rabbitMqUri,
             AutomaticRecoveryEnabled = false,
-            ClientProvidedName = "orgrestructure-watchdog",
+            ClientProvidedName = "orgrestructure-health",
             RequestedConnectionTimeout = CallTimeout,
             ContinuationTimeout = CallTimeout,
             HandshakeContinuationTimeout = CallTimeout,

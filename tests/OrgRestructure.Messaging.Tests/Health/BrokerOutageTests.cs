@@ -8,8 +8,8 @@ namespace OrgRestructure.Messaging.Tests.Health;
 [Collection(RabbitMqCollection.Name)]
 public sealed class BrokerOutageTests
 {
-    // Long enough for heartbeats to lapse, publishes to time out and the watchdog to restart the
-    // bus at least once while the broker is away.
+    // Long enough for heartbeats to lapse, publishes to time out and MassTransit's reconnect
+    // back-off to grow while the broker is away.
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
     [Fact]

@@ -1,4 +1,5 @@
 using OrgRestructure.Messaging.Health;
+using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Messaging.Tests.Support;
 using OrgRestructure.Testing;
 
@@ -8,27 +9,31 @@ namespace OrgRestructure.Messaging.Tests.Health;
 public sealed class QueueConsumerProbeTests
 {
     [Fact]
-    public async Task the_broker_reads_unreachable_while_stopped_even_with_a_connection_opened_before_and_reachable_once_back()
+    public async Task a_queue_nobody_consumes_reads_idle_and_so_does_every_queue_while_the_broker_is_stopped()
     {
         var server = await RabbitMqServer.GetAsync();
         var rabbit = await server.CreateVirtualHostAsync("probe");
+        using var temp = new TempDirectory();
+        var store = await temp.SqliteStoreAsync();
+        await using var node = await MessagingNode.StartAsync(store, rabbit, new InMemoryParticipantDirectory(), o => o.SqlitePath = store.Path);
+        var consumed = node.Services.GetOptions().NotificationQueue;
         await using var probe = new QueueConsumerProbe(rabbit);
-        Assert.Equal(["no-such-queue"], await probe.QueuesWithoutConsumersAsync(["no-such-queue"], CancellationToken.None));
-        Assert.True(await probe.BrokerReachableAsync(CancellationToken.None));
+        await Eventually.UntilAsync(async () => (await probe.QueuesWithoutConsumersAsync([consumed], CancellationToken.None)).Count == 0, "the notification queue consumed");
+
+        Assert.Equal(["no-such-queue"], await probe.QueuesWithoutConsumersAsync(["no-such-queue", consumed], CancellationToken.None));
 
         await server.StopAsync();
-        bool whileStopped;
+        IReadOnlyList<string> whileStopped;
         try
         {
-            // The watchdog restarts endpoints only on "reachable": a stale cached connection must not say so.
-            whileStopped = await probe.BrokerReachableAsync(CancellationToken.None);
+            // A connection opened before the outage must not answer from a stale socket.
+            whileStopped = await probe.QueuesWithoutConsumersAsync([consumed], CancellationToken.None);
         }
         finally
         {
             await server.StartAsync();
         }
 
-        Assert.False(whileStopped);
-        await Eventually.UntilAsync(() => probe.BrokerReachableAsync(CancellationToken.None), "reachable after the broker is back");
+        Assert.Equal([consumed], whileStopped);
     }
 }

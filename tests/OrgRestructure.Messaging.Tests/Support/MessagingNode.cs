@@ -10,7 +10,7 @@ using OrgRestructure.Messaging.Relay;
 
 namespace OrgRestructure.Messaging.Tests.Support;
 
-/// <summary>One server node's messaging side: a real host with the relay, consumers and watchdog.</summary>
+/// <summary>One server node's messaging side: a real host with the relay, consumers and bus health monitor.</summary>
 internal sealed class MessagingNode : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -43,7 +43,6 @@ internal sealed class MessagingNode : IAsyncDisposable
             o.RetryMinInterval = TimeSpan.FromMilliseconds(50);
             o.RetryMaxInterval = TimeSpan.FromMilliseconds(500);
             o.ProbeInterval = TimeSpan.FromSeconds(1);
-            o.UnhealthyRestartAfter = BusWatchdog.MinimumRestartAfter;
             o.LeaderRetryInterval = TimeSpan.FromMilliseconds(200);
             o.PublishTimeout = TimeSpan.FromSeconds(3);
             o.NodeName = "node-" + Guid.NewGuid().ToString("N")[..8];
@@ -62,7 +61,7 @@ internal sealed class MessagingNode : IAsyncDisposable
 
     /// <summary>State for a failure message.</summary>
     public string Describe() =>
-        $"relay leader={Relay.IsLeader} position={Relay.Position} published={Relay.Published} error={Relay.LastError}; bus healthy={Bus.IsHealthy} '{Bus.Description}' restarts={Bus.Restarts} endpointRestarts={Bus.EndpointRestarts} lastCheck={Bus.LastCheckedAt:HH:mm:ss} now={DateTimeOffset.UtcNow:HH:mm:ss}";
+        $"relay leader={Relay.IsLeader} position={Relay.Position} published={Relay.Published} error={Relay.LastError}; bus healthy={Bus.IsHealthy} '{Bus.Description}' lastCheck={Bus.LastCheckedAt:HH:mm:ss} now={DateTimeOffset.UtcNow:HH:mm:ss}";
 
     public async Task StopAsync() => await _host.StopAsync(TimeSpan.FromSeconds(15));
 
