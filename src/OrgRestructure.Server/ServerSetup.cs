@@ -1,12 +1,10 @@
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using OrgRestructure.Hosting.Composition;
 using OrgRestructure.Hosting.Configuration;
 using OrgRestructure.Messaging.Notifications;
+using OrgRestructure.Server.Features.Accounts;
 using OrgRestructure.Server.Features.Audit;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Campaigns;
@@ -24,47 +22,24 @@ namespace OrgRestructure.Server;
 /// <summary>Everything Program.cs needs, so Program.cs stays a handful of lines.</summary>
 public static class ServerSetup
 {
-    public const string SmartScheme = "cookie-or-bearer";
-
     public static WebApplicationBuilder AddOrgRestructureServer(this WebApplicationBuilder builder)
     {
         var settings = OrgRestructureSettings.From(builder.Configuration);
         var services = builder.Services;
-        services.AddSingleton<UserDirectory>();
         services.AddSingleton<IParticipantDirectory, UserParticipantDirectory>();
         services.AddOrgRestructure(settings);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiGuardMiddleware.MaxBodyBytes);
+        services.AddFrontDoor(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = BodyLimitMiddleware.MaxBodyBytes);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi();
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataDirectory, "keys")));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Auth/Login");
         });
-        services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = SmartScheme;
-                o.DefaultChallengeScheme = SmartScheme;
-            })
-            .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? BearerTokenHandler.SchemeName
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.LoginPath = "/login";
-                o.LogoutPath = "/logout";
-                o.Cookie.Name = "orgrestructure.auth";
-                o.Events.OnRedirectToLogin = ctx => ApiOrRedirect(ctx, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
-            })
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
-        services.AddAuthorization();
-        services.AddSingleton<TokenService>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<Inbox>();
@@ -79,7 +54,7 @@ public static class ServerSetup
 
     public static WebApplication UseOrgRestructureServer(this WebApplication app)
     {
-        SeedDemoUsers(app.Services);
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SlowRequestMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -92,38 +67,17 @@ public static class ServerSetup
         app.UseStatusCodePages(WriteStatusCodeAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseMiddleware<ApiGuardMiddleware>();
+        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi().AllowAnonymous();
-        app.MapAuth().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard();
+        app.MapWithPolicies(api => api.MapAuth().MapAccounts().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard());
         app.MapRazorPages();
         app.MapLocalizationSwitch();
         app.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
         return app;
-    }
-
-    private static void SeedDemoUsers(IServiceProvider services)
-    {
-        var users = services.GetRequiredService<UserDirectory>();
-        var demo = services.GetRequiredService<DemoData>();
-        var survey = demo.LoadSurvey();
-        var emailDomain = services.GetRequiredService<IConfiguration>()[DemoUsers.EmailDomainKey];
-        DemoUsers.Seed(users, survey?.Province ?? "Quảng Nam", survey?.Districts.Select(d => d.Name) ?? ["Duy Xuyên", "Phước Sơn", "Thăng Bình"], emailDomain);
-    }
-
-    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
-    {
-        if (context.Request.Path.StartsWithSegments("/api"))
-        {
-            return status == StatusCodes.Status401Unauthorized
-                ? Problems.WriteAsync(context.HttpContext, status, "Bạn cần đăng nhập (cookie hoặc Bearer token).", "Sign in first (cookie or bearer token).")
-                : Problems.WriteAsync(context.HttpContext, status, "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
-        }
-
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
     }
 
     private static async Task WriteExceptionAsync(HttpContext context)

@@ -41,6 +41,9 @@ public sealed class ServerHost : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), "orgrestructure-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["ORGRESTRUCTURE_DATA_DIR"] = dataDirectory };
+
+        // Every test signs in as the demo accounts, on PostgreSQL too (where they are not seeded by default).
+        all.TryAdd("DemoUsers:Seed", "true");
         var factory = new Factory(all, services);
         factory.UseKestrel(0);
         factory.StartServer();

@@ -1,36 +1,44 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OrgRestructure.Hosting.SharedState;
 
 namespace OrgRestructure.Server.Features.Auth;
 
-/// <summary>Authenticates <c>Authorization: Bearer …</c> with tokens from <see cref="TokenService"/>.</summary>
+/// <summary>
+/// Authenticates <c>Authorization: Bearer …</c> with the tokens kept in the store (any node issued
+/// them); a token whose account was disabled or changed since is refused.
+/// </summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenService tokens,
+    AccountStore store,
     UserDirectory users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    public static string? TokenOf(HttpRequest request)
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (TokenOf(Request) is not { } token)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var userName = tokens.Validate(header["Bearer ".Length..].Trim());
-        if (userName is null || users.Find(userName) is not { } caller)
+        if (await store.FindTokenAsync(token, Context.RequestAborted) is not { } grant
+            || await users.CurrentAsync(grant.UserName, grant.SecurityStamp, Context.RequestAborted) is not { } account
+            || AccountClaims.CallerOf(account) is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("invalid token"));
+            return AuthenticateResult.Fail("invalid, expired or revoked token");
         }
 
-        var identity = new ClaimsIdentity(caller.ToClaims(), SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(AccountClaims.Principal(account, SchemeName), SchemeName));
     }
 }

@@ -1,11 +1,14 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using OrgRestructure.Hosting.SharedState;
+using OrgRestructure.Server.Features.Localization;
 
 namespace OrgRestructure.Server.Features.Auth;
 
+[EnableRateLimiting(SignInLimits.Policy)]
 public sealed class LoginModel(UserDirectory users) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -17,7 +20,8 @@ public sealed class LoginModel(UserDirectory users) : PageModel
     [BindProperty]
     public string? Password { get; set; }
 
-    public bool Failed { get; private set; }
+    /// <summary>Why the last attempt was refused; null before any attempt or after success.</summary>
+    public SignInStatus? Refused { get; private set; }
 
     public void OnGet()
     {
@@ -25,16 +29,19 @@ public sealed class LoginModel(UserDirectory users) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var caller = users.SignIn(UserName, Password);
-        if (caller is null)
+        var outcome = await users.SignInAsync(UserName, Password, HttpContext.RequestAborted);
+        if (outcome.Status != SignInStatus.SignedIn)
         {
-            Failed = true;
-            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Refused = outcome.Status;
+            Response.StatusCode = outcome.Status == SignInStatus.Locked ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized;
             return Page();
         }
 
-        var identity = new ClaimsIdentity(caller.ToClaims(), CookieAuthenticationDefaults.AuthenticationScheme);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        var account = outcome.Account!;
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
+
+        // The language the account chose last, wherever it chose it, is this browser's language too.
+        Response.Cookies.Append(Text.CookieName, account.Language, LocalizationEndpoints.CookieOptions);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

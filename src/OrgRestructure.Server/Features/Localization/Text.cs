@@ -28,18 +28,21 @@ public sealed class Text(IHttpContextAccessor accessor)
 
 public static class LocalizationEndpoints
 {
+    public static CookieOptions CookieOptions => new() { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) };
+
     /// <summary>GET /lang/{code}?returnUrl=… sets the language cookie and goes back.</summary>
     public static IEndpointRouteBuilder MapLocalizationSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/lang/{code}", (string code, string? returnUrl, HttpContext context, Auth.UserDirectory users) =>
+        app.MapGet("/lang/{code}", async (string code, string? returnUrl, HttpContext context, Auth.UserDirectory users) =>
         {
-            // A signed-in user's choice is also their preference for e-mailed notifications.
+            // A signed-in user's choice is saved on their account: their e-mails follow it, and so
+            // does every node and browser they sign in on next.
             if (Auth.Caller.From(context.User) is { } caller)
             {
-                users.PreferLanguage(caller.UserName, code);
+                await users.PreferLanguageAsync(caller.UserName, code, context.RequestAborted);
             }
 
-            context.Response.Cookies.Append(Text.CookieName, code == "en" ? "en" : "vi", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            context.Response.Cookies.Append(Text.CookieName, code == "en" ? "en" : "vi", CookieOptions);
             return TypedResults.Redirect(Shared.LocalUrl.OrRoot(returnUrl));
         }).AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -1,23 +1,20 @@
 using System.Security.Cryptography;
+using OrgRestructure.Hosting.SharedState;
 using OrgRestructure.Server.Features.Auth;
 
 namespace OrgRestructure.Server.Features.Shared;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on API POSTs: the first successful answer is kept; the same POST again
-/// (same user, key, path and body) gets that answer back and runs nothing. The same key with a
-/// different request is refused (422). The key is also the event store's CommandId, so a retry
-/// that reaches another node appends nothing either.
+/// <c>Idempotency-Key</c> on API POSTs: the first successful answer is kept in the store's database;
+/// the same POST again (same user, key, path and body) — on this node or any other — gets that answer
+/// back and runs nothing. The same key with a different request is refused (422); while the first is
+/// still running elsewhere the retry is told to wait (409, retryable). The key is also the event
+/// store's CommandId, so even a retry racing the first appends nothing twice.
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clock)
+public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore records)
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ItemKey = "orgrestructure:command-id";
-    private readonly IdempotencyResponses _responses = new(clock);
-
-    // One gate per stripe rather than per key: the same key always meets the same gate, and the
-    // number of gates stays fixed however many keys arrive.
-    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public static string? CommandId(HttpContext context) => context.Items.TryGetValue(ItemKey, out var v) ? v as string : null;
 
@@ -42,51 +39,52 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, TimeProvider clo
         context.Request.Body.Position = 0;
         var fingerprint = Convert.ToHexString(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(context.Request.Path + "?" + context.Request.QueryString), .. buffer.ToArray()]));
         var user = Caller.From(context.User)?.UserName ?? "anonymous";
-        var storeKey = user + "\n" + key;
+        var recordKey = user + "\n" + key;
         context.Items[ItemKey] = $"{user}:{key}";
 
-        var gate = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(storeKey) % (uint)_stripes.Length)];
-        await gate.WaitAsync(context.RequestAborted);
+        var (claim, answer) = await records.ClaimAsync(recordKey, fingerprint, context.RequestAborted);
+        switch (claim)
+        {
+            case IdempotencyClaim.Mismatch:
+                await Problems.WriteAsync(context, 422, "Idempotency-Key này đã được dùng cho một yêu cầu khác.", "This Idempotency-Key was already used for a different request.");
+                return;
+            case IdempotencyClaim.InProgress:
+                context.Response.Headers.RetryAfter = "1";
+                await Problems.WriteAsync(context, 409, "Yêu cầu với Idempotency-Key này đang được xử lý; thử lại sau giây lát.", "A request with this Idempotency-Key is being processed; retry in a moment.", retryable: true);
+                return;
+            case IdempotencyClaim.Replay:
+                context.Response.StatusCode = answer!.Status;
+                context.Response.ContentType = answer.ContentType;
+                context.Response.Headers["Idempotent-Replayed"] = "true";
+                await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);
+                return;
+        }
+
+        var original = context.Response.Body;
+        using var capture = new MemoryStream();
+        context.Response.Body = capture;
+        var kept = false;
         try
         {
-            if (_responses.Find(storeKey) is { } stored)
-            {
-                if (!string.Equals(stored.Fingerprint, fingerprint, StringComparison.Ordinal))
-                {
-                    await Problems.WriteAsync(context, 422, "Idempotency-Key này đã được dùng cho một yêu cầu khác.", "This Idempotency-Key was already used for a different request.");
-                    return;
-                }
-
-                context.Response.StatusCode = stored.Status;
-                context.Response.ContentType = stored.ContentType;
-                context.Response.Headers["Idempotent-Replayed"] = "true";
-                await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
-                return;
-            }
-
-            var original = context.Response.Body;
-            using var capture = new MemoryStream();
-            context.Response.Body = capture;
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                context.Response.Body = original;
-            }
-
+            await next(context);
             var body = capture.ToArray();
             if (context.Response.StatusCode is >= 200 and < 300)
             {
-                _responses.Keep(storeKey, new StoredResponse(fingerprint, context.Response.StatusCode, context.Response.ContentType, body));
+                await records.CompleteAsync(recordKey, new IdempotentAnswer(context.Response.StatusCode, context.Response.ContentType, body), CancellationToken.None);
+                kept = true;
             }
 
+            context.Response.Body = original;
             await original.WriteAsync(body, context.RequestAborted);
         }
         finally
         {
-            gate.Release();
+            context.Response.Body = original;
+            if (!kept)
+            {
+                // Refused or failed: nothing to replay, so a corrected retry with the same key may run.
+                await records.AbandonAsync(recordKey, CancellationToken.None);
+            }
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class MatrixHost : IAsyncLifetime
         var users = Host.Services.GetRequiredService<UserDirectory>();
         foreach (var role in Roles.All.Where(Roles.IsProvinceWide))
         {
-            users.Add(new Caller("danang." + role, "Đà Nẵng " + role, role, OtherProvince, null), ServerHost.Password);
+            await users.AddAsync(new Caller("danang." + role, "Đà Nẵng " + role, role, OtherProvince, null), ServerHost.Password);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class CaseRecipientsTests
     {
         await using var host = await ServerHost.StartAsync();
         // One candidate has an account (a reviewer of the district); the others are known only to the case.
-        host.Services.GetRequiredService<UserDirectory>().Add(new Caller(AnAccount, "Nguyễn Văn An", Role.Reviewer, "Quảng Nam", Scenario.District), ServerHost.Password);
+        await host.Services.GetRequiredService<UserDirectory>().AddAsync(new Caller(AnAccount, "Nguyễn Văn An", Role.Reviewer, "Quảng Nam", Scenario.District), ServerHost.Password);
         await Scenario.ImportAndLaunchPilotAsync(host);
         var caseId = await Scenario.CaseIdAsync(host);
         foreach (var step in Scenario.Steps)
