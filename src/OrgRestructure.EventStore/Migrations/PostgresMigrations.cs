@@ -5,9 +5,10 @@ internal static class PostgresMigrations
 {
     // Global positions are not taken from a sequence (whose values commit out of order). A position
     // is the appending transaction's id shifted left by 20 bits plus the event's index in the append:
-    // positions sort exactly like (transaction id, index). Every transaction still in flight has an
-    // id >= pg_snapshot_xmin, so every row below (xmin << 20) is final and nothing can ever appear
-    // below it later: ReadAll reads up to that mark, with no gap detection, timeout or lock.
+    // positions sort exactly like (transaction id, index). Every transaction that can still commit
+    // events has an id >= the oldest id running in this database (PostgresEventStore.ReadMark), so
+    // every row below (that id << 20) is final and nothing can ever appear below it later: ReadAll
+    // reads up to that mark, with no gap detection, timeout or lock.
     public static readonly IReadOnlyList<Migration> All =
     [
         new(1, "events and stream commands", """

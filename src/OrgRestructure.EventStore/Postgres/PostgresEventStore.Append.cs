@@ -147,6 +147,13 @@ public sealed partial class PostgresEventStore
             return cached;
         }
 
+        // A new stream's head is known without asking: if the stream exists after all, the unique
+        // (stream, version) constraint rejects the insert and the append reports the conflict.
+        if (request.ExpectedVersion == AppendRequest.NoStream)
+        {
+            return (0, Hashing.EventHasher.GenesisHash);
+        }
+
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var head = await ReadHeadAsync(connection, request.StreamId, cancellationToken);
         if (head.Version > 0)

@@ -88,7 +88,15 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
         await using var command = connection.CreateCommand();
         var filter = EventRows.RangeFilter(command.With("stream", streamId), r, r.AtOrBefore?.UtcDateTime);
         command.CommandText = SelectEvents + " WHERE stream_id = @stream" + filter + " ORDER BY version";
-        return await EventRows.ReadAllRowsAsync(command, cancellationToken);
+        var events = await EventRows.ReadAllRowsAsync(command, cancellationToken);
+        // A read to the end gives the head: the append that usually follows (an engine command) then
+        // needs no head read of its own.
+        if (r.ToVersion is null && r.AtOrBefore is null && events.Count > 0)
+        {
+            _heads.Set(streamId, events[^1].StreamVersion, events[^1].Hash);
+        }
+
+        return events;
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
@@ -96,6 +104,7 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = ReadAllBatch(connection, afterPosition, (long)Math.Max(0, maxCount));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         return await EventRows.ReadAllRowsAsync(reader, cancellationToken);
     }
@@ -105,6 +114,7 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = ReadAllBatch(connection, afterPosition, limit: null);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         await foreach (var e in EventRows.ReadEachRowAsync(reader, cancellationToken))
         {
@@ -149,20 +159,19 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
     }
 
     /// <summary>
-    /// The commit-safe events after <paramref name="afterPosition"/> (a page when a limit is given), as a batch whose second
-    /// statement returns the rows. Positions are (transaction id &lt;&lt; 20) + index, and every
-    /// transaction still in flight has an id >= the snapshot's xmin: below (xmin &lt;&lt; 20) every row is
-    /// final, and no row can appear there later.
+    /// The commit-safe events after <paramref name="afterPosition"/> (a page when a limit is given), as a batch whose third
+    /// statement returns the rows. Positions are (transaction id &lt;&lt; 20) + index: below the mark of
+    /// <see cref="ReadMark"/> every row is final, and no row can appear there later.
     /// </summary>
     private static NpgsqlBatch ReadAllBatch(NpgsqlConnection connection, long afterPosition, long? limit)
     {
         // A page must be an index range scan that stops after the limit, and a scan one that streams
         // rows as it goes. Until the events table is first analyzed the planner cannot know that
         // positions follow the heap order and prefers a bitmap scan plus a sort of every row past the
-        // position (an external sort of the whole table for each page). The setting is local to this
+        // position (an external sort of the whole table for each page). The settings are local to this
         // implicit transaction.
         var select = new NpgsqlBatchCommand(
-            SelectEvents + " WHERE position > $1 AND position < (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint << 20) ORDER BY position"
+            SelectEvents + " WHERE position > $1 AND position < (current_setting('orgrestructure.read_mark')::bigint << 20) ORDER BY position"
             + (limit is null ? string.Empty : " LIMIT $2"));
         select.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
         if (limit is { } max)
@@ -172,9 +181,31 @@ public sealed partial class PostgresEventStore : IRelationalEventStore, IAsyncDi
 
         return new NpgsqlBatch(connection)
         {
-            BatchCommands = { new NpgsqlBatchCommand("SELECT set_config('enable_sort', 'off', true)"), select },
+            BatchCommands = { new NpgsqlBatchCommand("SELECT set_config('enable_sort', 'off', true)"), new NpgsqlBatchCommand(ReadMark), select },
         };
     }
+
+    /// <summary>
+    /// The lowest transaction id that may still commit events into this database, taken in a statement
+    /// before the read (so before the read's snapshot). Every transaction that could write events later
+    /// is either running in this database now — listed in pg_stat_activity (or prepared) with its id —
+    /// or takes an id after this statement's snapshot, i.e. at or above its xmax. Transactions of other
+    /// databases on the same server (the cluster-wide snapshot xmin counts them) cannot write here and
+    /// must not hold the mark back: with them a reader missed its own committed appends whenever
+    /// another database had a transaction open. pg_stat_activity shows 32-bit ids; they are widened
+    /// against xmax, ids at or past xmax are ignored (the mark is at most xmax anyway).
+    /// </summary>
+    private const string ReadMark = """
+        SELECT set_config('orgrestructure.read_mark', (
+            SELECT (s.xmax - coalesce(max(r.behind) FILTER (WHERE r.behind > 0 AND r.behind < 2147483648), 0))::text
+            FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS xmax) s
+            LEFT JOIN LATERAL (
+                SELECT ((s.xmax - x.xid::text::bigint) % 4294967296 + 4294967296) % 4294967296 AS behind
+                FROM (SELECT backend_xid AS xid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL
+                      UNION ALL
+                      SELECT transaction FROM pg_prepared_xacts WHERE database = current_database()) x) r ON true
+            GROUP BY s.xmax), true)
+        """;
 
     private static async Task<(long Version, string Hash)> ReadHeadAsync(NpgsqlConnection connection, string streamId, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ internal sealed class BenchFold
 
     public int StreamCount => _streams.Count;
 
+    /// <summary>The folded state per stream: last version and sum of steps.</summary>
+    public IReadOnlyDictionary<string, (long Version, long Steps)> Streams => _streams;
+
     public void Apply(StoredEvent e)
     {
         var step = ReadStep(e.Data);
@@ -25,7 +28,8 @@ internal sealed class BenchFold
         state = (e.StreamVersion, state.Steps + step);
     }
 
-    private long ReadStep(string json)
+    /// <summary>The event's <c>step</c>, read without building a DOM.</summary>
+    public long ReadStep(string json)
     {
         var needed = Encoding.UTF8.GetMaxByteCount(json.Length);
         if (_utf8.Length < needed)

@@ -99,7 +99,7 @@ internal sealed class BenchPostgres : IAsyncDisposable
         return null;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
