@@ -34,7 +34,7 @@ public static partial class DefinitionReader
             return (null, check.Errors);
         }
 
-        var known = new[] { "$schema", "id", "version", "title", "description", "legalBasis", "parameters", "input", "steps" };
+        var known = new[] { "$schema", "id", "version", "title", "description", "legalBasis", "parameters", "input", "steps", "campaign" };
         UnknownKeys(check, doc, "$", known);
         var id = check.Str(doc, "id", "$", true);
         if (id is not null && !IdPattern().IsMatch(id))
@@ -52,6 +52,7 @@ public static partial class DefinitionReader
             .Where(p => p.Value?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && ParameterValues.Types.Contains(t.GetValue<string>()))
             .ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>());
         var input = doc["input"] is null ? [] : FormFieldReader.ReadList(check, doc["input"], "$.input");
+        var campaign = ReadCampaign(check, doc["campaign"]);
 
         var steps = new List<StepDefinition>();
         if (doc["steps"] is JsonArray stepArray && stepArray.Count > 0)
@@ -97,8 +98,48 @@ public static partial class DefinitionReader
             return (null, check.Errors);
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(doc.ToJsonString())));
-        return (new WorkflowDefinition(id, version.Value, title, description, legalBasis, parameters, input, steps, hash, file), check.Errors);
+        return (new WorkflowDefinition(id, version.Value, title, description, legalBasis, parameters, input, steps, ContentHash(doc), file) { Campaign = campaign }, check.Errors);
+    }
+
+    /// <summary>
+    /// The hash a case pins. The campaign declaration is left out: which plan a procedure serves is
+    /// publishing, not the procedure, so declaring it keeps every published version's hash.
+    /// </summary>
+    public static string ContentHash(JsonObject doc)
+    {
+        var content = doc;
+        if (doc.ContainsKey("campaign"))
+        {
+            content = (JsonObject)doc.DeepClone();
+            content.Remove("campaign");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToJsonString())));
+    }
+
+    /// <summary>"campaign": {"plan": KIND, "current": true|false} — the plan this procedure launches cases for.</summary>
+    private static CampaignDeclaration? ReadCampaign(DefinitionCheck check, JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject o)
+        {
+            check.Error("$.campaign", "must be an object {\"plan\": KIND, \"current\": true|false}");
+            return null;
+        }
+
+        UnknownKeys(check, o, "$.campaign", ["plan", "current"]);
+        var plan = check.Str(o, "plan", "$.campaign", true);
+        var current = check.Bool(o, "current", "$.campaign") ?? false;
+        if (plan is not null && !IdPattern().IsMatch(plan))
+        {
+            check.Error("$.campaign.plan", "must be lower-case words joined by '-' (e.g. district-survey)");
+        }
+
+        return plan is null ? null : new CampaignDeclaration(plan, current);
     }
 
     internal static void UnknownKeys(DefinitionCheck check, JsonObject obj, string path, IReadOnlyCollection<string> known)

@@ -20,6 +20,9 @@ public sealed record WorkflowDefinition(
     string Hash,
     string SourceFile)
 {
+    /// <summary>The plan this version launches cases for, when it declares one (see <see cref="CampaignDeclaration"/>).</summary>
+    public CampaignDeclaration? Campaign { get; init; }
+
     /// <summary>Every step, nested ForEach bodies included, by id (ids are unique per definition).</summary>
     public IReadOnlyDictionary<string, StepDefinition> AllSteps { get; } = Flatten(Steps).ToDictionary(s => s.Id, StringComparer.Ordinal);
 
@@ -45,6 +48,13 @@ public sealed record WorkflowDefinition(
     private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps) =>
         steps.SelectMany(s => new[] { s }.Concat(Flatten(s.Body)));
 }
+
+/// <summary>
+/// A definition's "campaign": the kind of plan it serves (a district survey, the national commune
+/// plan) and whether new cases of that plan start on it. The server finds a procedure by its plan,
+/// so no definition id is written in code.
+/// </summary>
+public sealed record CampaignDeclaration(string Plan, bool Current);
 
 /// <summary>Parameter types: integer, number, ratio (0..1), boolean, string.</summary>
 public sealed record ParameterDefinition(string Name, string Type, JsonNode Default, LocalizedText Title, LocalizedText? Source);
