@@ -81,6 +81,7 @@ public static partial class DefinitionReader
             for (var i = 0; i < (step.DateOrder?.Count ?? 0); i++)
             {
                 check.DataPath(step.DateOrder![i].NotBefore, $"{step.JsonPath}.dateOrder[{i}].notBefore", step);
+                check.DataPath(step.DateOrder![i].NotAfter, $"{step.JsonPath}.dateOrder[{i}].notAfter", step);
             }
 
             if (ActivityCatalog.TryGet(step.Kind, out var activity))
@@ -274,7 +275,7 @@ public static partial class DefinitionReader
         return steps;
     }
 
-    /// <summary>"dateOrder": [{"field": a date field of the step's form, "notBefore": a data path to an earlier step's date}].</summary>
+    /// <summary>"dateOrder": [{"field": a date field of the step's form, "notBefore"/"notAfter": data paths to a date (an earlier step's, a date parameter)}].</summary>
     private static List<DateOrderRule> ReadDateOrder(DefinitionCheck check, JsonNode? node, string path)
     {
         var rules = new List<DateOrderRule>();
@@ -285,7 +286,7 @@ public static partial class DefinitionReader
 
         if (node is not JsonArray array)
         {
-            check.Error(path, "must be an array of {\"field\", \"notBefore\"}");
+            check.Error(path, "must be an array of {\"field\", \"notBefore\" / \"notAfter\"}");
             return rules;
         }
 
@@ -298,12 +299,17 @@ public static partial class DefinitionReader
                 continue;
             }
 
-            UnknownKeys(check, o, itemPath, ["field", "notBefore"]);
+            UnknownKeys(check, o, itemPath, ["field", "notBefore", "notAfter"]);
             var field = check.Str(o, "field", itemPath, true);
-            var notBefore = check.Str(o, "notBefore", itemPath, true);
-            if (field is not null && notBefore is not null)
+            var notBefore = check.Str(o, "notBefore", itemPath, false);
+            var notAfter = check.Str(o, "notAfter", itemPath, false);
+            if (notBefore is null && notAfter is null)
             {
-                rules.Add(new DateOrderRule(field, notBefore));
+                check.Error(itemPath, "needs \"notBefore\" and/or \"notAfter\" (a data path to a date)");
+            }
+            else if (field is not null)
+            {
+                rules.Add(new DateOrderRule(field, notBefore, notAfter));
             }
         }
 
@@ -318,14 +324,15 @@ public static partial class DefinitionReader
             return null;
         }
 
-        UnknownKeys(check, t, path, ["assigneeRole", "candidateGroups", "scope", "dueWorkingDays", "reminderDaysBefore", "escalateTo"]);
+        UnknownKeys(check, t, path, ["assigneeRole", "candidateGroups", "scope", "dueWorkingDays", "dueDate", "reminderDaysBefore", "escalateTo"]);
         var role = check.Str(t, "assigneeRole", path, true);
         var groups = check.StringList(t, "candidateGroups", path, false) ?? [];
         var scope = check.Str(t, "scope", path, false);
         check.Setting(t, "dueWorkingDays", path, false, "integer");
+        check.Setting(t, "dueDate", path, false, "date");
         check.Setting(t, "reminderDaysBefore", path, false, "integer");
         var escalateTo = check.Str(t, "escalateTo", path, false);
-        return role is null ? null : new TaskSettings(role, groups, scope, t["dueWorkingDays"]?.DeepClone(), t["reminderDaysBefore"]?.DeepClone(), escalateTo);
+        return role is null ? null : new TaskSettings(role, groups, scope, t["dueWorkingDays"]?.DeepClone(), t["reminderDaysBefore"]?.DeepClone(), escalateTo, t["dueDate"]?.DeepClone());
     }
 
     private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps) =>

@@ -56,17 +56,18 @@ public sealed record WorkflowDefinition(
 /// </summary>
 public sealed record CampaignDeclaration(string Plan, bool Current);
 
-/// <summary>Parameter types: integer, number, ratio (0..1), boolean, string.</summary>
+/// <summary>Parameter types: integer, number, fraction, boolean, string, date.</summary>
 public sealed record ParameterDefinition(string Name, string Type, JsonNode Default, LocalizedText Title, LocalizedText? Source);
 
-/// <summary>Who works a step's task and by when.</summary>
+/// <summary>Who works a step's task and by when: in working days from its start, and/or by a calendar date (the earlier counts).</summary>
 public sealed record TaskSettings(
     string AssigneeRole,
     IReadOnlyList<string> CandidateGroups,
     string? ScopePath,
     JsonNode? DueWorkingDays,
     JsonNode? ReminderDaysBefore,
-    string? EscalateTo);
+    string? EscalateTo,
+    JsonNode? DueDate = null);
 
 /// <summary>One step: an activity of <see cref="Kind"/> configured by <see cref="Config"/>.</summary>
 public sealed record StepDefinition(
@@ -85,5 +86,9 @@ public sealed record StepDefinition(
     public const string End = "end";
 }
 
-/// <summary>A date the step's form records may not fall before a date an earlier step recorded (a data path).</summary>
-public sealed record DateOrderRule(string Field, string NotBefore);
+/// <summary>
+/// A date the step's form records may not fall before (<see cref="NotBefore"/>) and/or after
+/// (<see cref="NotAfter"/>) a date at a data path: an earlier step's date or a date parameter of the schedule.
+/// Both at one path: the same day.
+/// </summary>
+public sealed record DateOrderRule(string Field, string? NotBefore, string? NotAfter = null);
