@@ -4,7 +4,7 @@ namespace OrgRestructure.Domain.Communes;
 /// The national plan of the 2025 reorganization (Guidance 31-HD/BTCTW): per province, each new
 /// commune-level unit and the old committees it is formed from. Read by <see cref="NationalPlanReader"/>.
 /// </summary>
-public sealed record NationalPlan(string Campaign, PlanSchedule Schedule, PublishedTotals? Published, IReadOnlyList<ProvincePlan> Provinces)
+public sealed record NationalPlan(string Campaign, PlanSchedule Schedule, NationalTotals? Published, IReadOnlyList<ProvincePlan> Provinces)
 {
     public int UnitsAfter => Provinces.Sum(p => p.Units.Count);
 
@@ -26,7 +26,7 @@ public sealed record PlanSchedule(DateOnly PlansDue, DateOnly From, DateOnly Unt
 }
 
 /// <summary>The totals the file says were published, to compare with what it holds.</summary>
-public sealed record PublishedTotals(int Provinces, int UnitsBefore, int UnitsAfter, int Communes, int Wards, int SpecialZones);
+public sealed record NationalTotals(int Provinces, int UnitsBefore, int UnitsAfter, int Communes, int Wards, int SpecialZones);
 
 public sealed record ProvincePlan(string Province, string Kind, IReadOnlyList<NewUnit> Units);
 

@@ -161,7 +161,7 @@ public static class NationalPlanReader
         }
     }
 
-    private static void CheckTotals(PublishedTotals published, List<ProvincePlan> provinces, List<Problem> problems)
+    private static void CheckTotals(NationalTotals published, List<ProvincePlan> provinces, List<Problem> problems)
     {
         var units = provinces.SelectMany(p => p.Units).ToList();
         var pairs = new (string Code, int Published, int Counted, string Vi, string En)[]
@@ -179,9 +179,9 @@ public static class NationalPlanReader
         }
     }
 
-    private static PublishedTotals? ReadPublished(JsonElement root) =>
+    private static NationalTotals? ReadPublished(JsonElement root) =>
         root.TryGetProperty("publishedTotals", out var t) && t.ValueKind == JsonValueKind.Object
-            ? new PublishedTotals(Int(t, "provinces"), Int(t, "unitsBefore"), Int(t, "unitsAfter"), Int(t, "communes"), Int(t, "wards"), Int(t, "specialZones"))
+            ? new NationalTotals(Int(t, "provinces"), Int(t, "unitsBefore"), Int(t, "unitsAfter"), Int(t, "communes"), Int(t, "wards"), Int(t, "specialZones"))
             : null;
 
     private static PlanSchedule ReadSchedule(JsonElement root, List<Problem> problems)
