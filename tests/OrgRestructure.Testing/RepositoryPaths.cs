@@ -23,6 +23,9 @@ public static class RepositoryPaths
     /// <summary>The Quảng Nam 2014 district survey used for the demo and in tests.</summary>
     public static string SurveyFile => Path.Combine(SharedDirectory, "data", "quang-nam-2014-survey.json");
 
+    /// <summary>The national 2025 plan: 34 provinces, 10,035 old commune-level committees → 3,321 new units.</summary>
+    public static string NationalPlanFile => Path.Combine(SharedDirectory, "data", "vietnam-2025-communes.json");
+
     public static string DeployDirectory => Path.Combine(RepositoryRoot, "deploy");
 
     public static string WorkflowsDirectory => Path.Combine(RepositoryRoot, "workflows");

@@ -17,7 +17,8 @@ namespace OrgRestructure.Workflows.Activities;
 /// "standingCommitteeMinSeats" members, default 9), "nonExecutivePositions" (not counted in it),
 /// "slateStep" (seats and positions may not exceed what it set, see <see cref="DecisionChecks"/>),
 /// "failedCandidates" ("refuse", the default, or "override-with-reason": a candidate who failed a
-/// confidence vote or vetting is appointed only with a recorded override, its own event).
+/// confidence vote or vetting is appointed only with a recorded override, its own event),
+/// "seats" (how many people each position takes, see <see cref="DecisionSeats"/>).
 /// </summary>
 internal sealed class DecisionActivity : IActivity
 {
@@ -30,7 +31,8 @@ internal sealed class DecisionActivity : IActivity
     public void ValidateConfig(StepDefinition step, DefinitionCheck check)
     {
         var path = step.JsonPath + ".config";
-        DefinitionReader.UnknownKeys(check, step.Config, path, ["vettingStep", "positions", "standingPositions", "nonExecutivePositions", "standingCommitteeMinSeats", "slateStep", "failedCandidates", "context"]);
+        DefinitionReader.UnknownKeys(check, step.Config, path, ["vettingStep", "positions", "standingPositions", "nonExecutivePositions", "standingCommitteeMinSeats", "slateStep", "failedCandidates", "context", "seats"]);
+        DecisionSeats.ValidateConfig(step, check, check.StringList(step.Config, "positions", path, false) ?? DefaultPositions);
         check.StepReference(check.Str(step.Config, "slateStep", path, false), path + ".slateStep", step);
         check.Setting(step.Config, "failedCandidates", path, false, "string");
         var vetting = check.Str(step.Config, "vettingStep", path, false);
@@ -80,7 +82,7 @@ internal sealed class DecisionActivity : IActivity
             new("number", "string", new("Số quyết định", "Decision number"), true),
             new("date", "date", new("Ngày quyết định", "Date"), true),
             new("signatory", "string", new("Người ký", "Signatory"), true),
-            new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), vettingStep is not null, Fields:
+            new("appointees", "objectList", new("Nhân sự được chỉ định", "Appointed personnel"), vettingStep is not null || DecisionSeats.Declared(context), Fields:
             [
                 new("name", "string", new("Họ tên", "Name"), true),
                 new("position", "choice", new("Chức vụ", "Position"), true, Options: positions, OptionLabels: OptionVocabulary.For(positions)),
@@ -120,6 +122,7 @@ internal sealed class DecisionActivity : IActivity
         }
 
         DecisionChecks.WithinSlate(context, appointees, nonExecutive, standing);
+        DecisionSeats.Enforce(context, appointees);
         foreach (var o in overrides)
         {
             context.Emit(o);

@@ -6,7 +6,8 @@ namespace OrgRestructure.Workflows.Activities;
 
 /// <summary>
 /// A form people fill in. Config: "fields" (typed form fields), optional "context" (data paths
-/// shown with the task). Output: the submitted data.
+/// shown with the task), optional "matches" (a list that must account for one the case holds,
+/// <see cref="MatchesCheck"/>). Output: the submitted data.
 /// </summary>
 internal sealed class HumanTaskActivity : IActivity
 {
@@ -17,7 +18,7 @@ internal sealed class HumanTaskActivity : IActivity
     public void ValidateConfig(StepDefinition step, DefinitionCheck check)
     {
         var path = step.JsonPath + ".config";
-        DefinitionReader.UnknownKeys(check, step.Config, path, ["fields", "context"]);
+        DefinitionReader.UnknownKeys(check, step.Config, path, ["fields", "context", "matches"]);
         if (step.Config["fields"] is null)
         {
             check.Error(path + ".fields", "is required: the form's fields");
@@ -31,6 +32,8 @@ internal sealed class HumanTaskActivity : IActivity
         {
             check.DataPath(context, path + ".context", step);
         }
+
+        MatchesCheck.ValidateConfig(step, check);
     }
 
     public void Start(StepContext context)
@@ -43,6 +46,7 @@ internal sealed class HumanTaskActivity : IActivity
     public void Complete(StepContext context, WorkTask task, JsonObject data)
     {
         SlateFormCheck.Enforce(context, data);
+        MatchesCheck.Enforce(context, task, data);
         context.Complete("submitted", data.DeepClone());
     }
 

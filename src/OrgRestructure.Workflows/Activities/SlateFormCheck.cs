@@ -12,7 +12,7 @@ namespace OrgRestructure.Workflows.Activities;
 /// </summary>
 internal static class SlateFormCheck
 {
-    private static readonly string[] NonExecutive = ["inspection-chair", "inspection-committee"];
+    private static readonly string[] NonExecutive = ["inspection-chair", "inspection-vice-chair", "inspection-committee"];
 
     public static void Enforce(StepContext context, JsonObject data)
     {

@@ -123,10 +123,16 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
         if (Setting(settings.DueWorkingDays) is JsonValue d)
         {
             due = WorkingDays.Add(Now, (int)d.AsDouble());
-            if (Setting(settings.ReminderDaysBefore) is JsonValue r)
-            {
-                remind = due.Value.AddDays(-(int)r.AsDouble());
-            }
+        }
+
+        if (ParameterValues.Date(Setting(settings.DueDate)) is { } date && WorkingDays.EndOf(date) is var byDate && (due is null || byDate < due))
+        {
+            due = byDate;
+        }
+
+        if (due is not null && Setting(settings.ReminderDaysBefore) is JsonValue r)
+        {
+            remind = due.Value.AddDays(-(int)r.AsDouble());
         }
 
         if (Branch.PendingReturn is { } returned && returned.ToStepId == Step.Id)

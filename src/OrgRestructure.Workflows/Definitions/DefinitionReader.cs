@@ -34,7 +34,7 @@ public static partial class DefinitionReader
             return (null, check.Errors);
         }
 
-        var known = new[] { "$schema", "id", "version", "title", "description", "legalBasis", "parameters", "input", "steps" };
+        var known = new[] { "$schema", "id", "version", "title", "description", "legalBasis", "parameters", "input", "steps", "campaign" };
         UnknownKeys(check, doc, "$", known);
         var id = check.Str(doc, "id", "$", true);
         if (id is not null && !IdPattern().IsMatch(id))
@@ -52,6 +52,7 @@ public static partial class DefinitionReader
             .Where(p => p.Value?["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && ParameterValues.Types.Contains(t.GetValue<string>()))
             .ToDictionary(p => p.Key, p => p.Value!["type"]!.GetValue<string>());
         var input = doc["input"] is null ? [] : FormFieldReader.ReadList(check, doc["input"], "$.input");
+        var campaign = ReadCampaign(check, doc["campaign"]);
 
         var steps = new List<StepDefinition>();
         if (doc["steps"] is JsonArray stepArray && stepArray.Count > 0)
@@ -80,6 +81,7 @@ public static partial class DefinitionReader
             for (var i = 0; i < (step.DateOrder?.Count ?? 0); i++)
             {
                 check.DataPath(step.DateOrder![i].NotBefore, $"{step.JsonPath}.dateOrder[{i}].notBefore", step);
+                check.DataPath(step.DateOrder![i].NotAfter, $"{step.JsonPath}.dateOrder[{i}].notAfter", step);
             }
 
             if (ActivityCatalog.TryGet(step.Kind, out var activity))
@@ -97,8 +99,48 @@ public static partial class DefinitionReader
             return (null, check.Errors);
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(doc.ToJsonString())));
-        return (new WorkflowDefinition(id, version.Value, title, description, legalBasis, parameters, input, steps, hash, file), check.Errors);
+        return (new WorkflowDefinition(id, version.Value, title, description, legalBasis, parameters, input, steps, ContentHash(doc), file) { Campaign = campaign }, check.Errors);
+    }
+
+    /// <summary>
+    /// The hash a case pins. The campaign declaration is left out: which plan a procedure serves is
+    /// publishing, not the procedure, so declaring it keeps every published version's hash.
+    /// </summary>
+    public static string ContentHash(JsonObject doc)
+    {
+        var content = doc;
+        if (doc.ContainsKey("campaign"))
+        {
+            content = (JsonObject)doc.DeepClone();
+            content.Remove("campaign");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToJsonString())));
+    }
+
+    /// <summary>"campaign": {"plan": KIND, "current": true|false} — the plan this procedure launches cases for.</summary>
+    private static CampaignDeclaration? ReadCampaign(DefinitionCheck check, JsonNode? node)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject o)
+        {
+            check.Error("$.campaign", "must be an object {\"plan\": KIND, \"current\": true|false}");
+            return null;
+        }
+
+        UnknownKeys(check, o, "$.campaign", ["plan", "current"]);
+        var plan = check.Str(o, "plan", "$.campaign", true);
+        var current = check.Bool(o, "current", "$.campaign") ?? false;
+        if (plan is not null && !IdPattern().IsMatch(plan))
+        {
+            check.Error("$.campaign.plan", "must be lower-case words joined by '-' (e.g. district-survey)");
+        }
+
+        return plan is null ? null : new CampaignDeclaration(plan, current);
     }
 
     internal static void UnknownKeys(DefinitionCheck check, JsonObject obj, string path, IReadOnlyCollection<string> known)
@@ -233,7 +275,7 @@ public static partial class DefinitionReader
         return steps;
     }
 
-    /// <summary>"dateOrder": [{"field": a date field of the step's form, "notBefore": a data path to an earlier step's date}].</summary>
+    /// <summary>"dateOrder": [{"field": a date field of the step's form, "notBefore"/"notAfter": data paths to a date (an earlier step's, a date parameter)}].</summary>
     private static List<DateOrderRule> ReadDateOrder(DefinitionCheck check, JsonNode? node, string path)
     {
         var rules = new List<DateOrderRule>();
@@ -244,7 +286,7 @@ public static partial class DefinitionReader
 
         if (node is not JsonArray array)
         {
-            check.Error(path, "must be an array of {\"field\", \"notBefore\"}");
+            check.Error(path, "must be an array of {\"field\", \"notBefore\" / \"notAfter\"}");
             return rules;
         }
 
@@ -257,12 +299,17 @@ public static partial class DefinitionReader
                 continue;
             }
 
-            UnknownKeys(check, o, itemPath, ["field", "notBefore"]);
+            UnknownKeys(check, o, itemPath, ["field", "notBefore", "notAfter"]);
             var field = check.Str(o, "field", itemPath, true);
-            var notBefore = check.Str(o, "notBefore", itemPath, true);
-            if (field is not null && notBefore is not null)
+            var notBefore = check.Str(o, "notBefore", itemPath, false);
+            var notAfter = check.Str(o, "notAfter", itemPath, false);
+            if (notBefore is null && notAfter is null)
             {
-                rules.Add(new DateOrderRule(field, notBefore));
+                check.Error(itemPath, "needs \"notBefore\" and/or \"notAfter\" (a data path to a date)");
+            }
+            else if (field is not null)
+            {
+                rules.Add(new DateOrderRule(field, notBefore, notAfter));
             }
         }
 
@@ -277,14 +324,15 @@ public static partial class DefinitionReader
             return null;
         }
 
-        UnknownKeys(check, t, path, ["assigneeRole", "candidateGroups", "scope", "dueWorkingDays", "reminderDaysBefore", "escalateTo"]);
+        UnknownKeys(check, t, path, ["assigneeRole", "candidateGroups", "scope", "dueWorkingDays", "dueDate", "reminderDaysBefore", "escalateTo"]);
         var role = check.Str(t, "assigneeRole", path, true);
         var groups = check.StringList(t, "candidateGroups", path, false) ?? [];
         var scope = check.Str(t, "scope", path, false);
         check.Setting(t, "dueWorkingDays", path, false, "integer");
+        check.Setting(t, "dueDate", path, false, "date");
         check.Setting(t, "reminderDaysBefore", path, false, "integer");
         var escalateTo = check.Str(t, "escalateTo", path, false);
-        return role is null ? null : new TaskSettings(role, groups, scope, t["dueWorkingDays"]?.DeepClone(), t["reminderDaysBefore"]?.DeepClone(), escalateTo);
+        return role is null ? null : new TaskSettings(role, groups, scope, t["dueWorkingDays"]?.DeepClone(), t["reminderDaysBefore"]?.DeepClone(), escalateTo, t["dueDate"]?.DeepClone());
     }
 
     private static IEnumerable<StepDefinition> Flatten(IEnumerable<StepDefinition> steps) =>

@@ -20,6 +20,9 @@ public sealed record WorkflowDefinition(
     string Hash,
     string SourceFile)
 {
+    /// <summary>The plan this version launches cases for, when it declares one (see <see cref="CampaignDeclaration"/>).</summary>
+    public CampaignDeclaration? Campaign { get; init; }
+
     /// <summary>Every step, nested ForEach bodies included, by id (ids are unique per definition).</summary>
     public IReadOnlyDictionary<string, StepDefinition> AllSteps { get; } = Flatten(Steps).ToDictionary(s => s.Id, StringComparer.Ordinal);
 
@@ -46,17 +49,25 @@ public sealed record WorkflowDefinition(
         steps.SelectMany(s => new[] { s }.Concat(Flatten(s.Body)));
 }
 
-/// <summary>Parameter types: integer, number, ratio (0..1), boolean, string.</summary>
+/// <summary>
+/// A definition's "campaign": the kind of plan it serves (a district survey, the national commune
+/// plan) and whether new cases of that plan start on it. The server finds a procedure by its plan,
+/// so no definition id is written in code.
+/// </summary>
+public sealed record CampaignDeclaration(string Plan, bool Current);
+
+/// <summary>Parameter types: integer, number, fraction, boolean, string, date.</summary>
 public sealed record ParameterDefinition(string Name, string Type, JsonNode Default, LocalizedText Title, LocalizedText? Source);
 
-/// <summary>Who works a step's task and by when.</summary>
+/// <summary>Who works a step's task and by when: in working days from its start, and/or by a calendar date (the earlier counts).</summary>
 public sealed record TaskSettings(
     string AssigneeRole,
     IReadOnlyList<string> CandidateGroups,
     string? ScopePath,
     JsonNode? DueWorkingDays,
     JsonNode? ReminderDaysBefore,
-    string? EscalateTo);
+    string? EscalateTo,
+    JsonNode? DueDate = null);
 
 /// <summary>One step: an activity of <see cref="Kind"/> configured by <see cref="Config"/>.</summary>
 public sealed record StepDefinition(
@@ -75,5 +86,9 @@ public sealed record StepDefinition(
     public const string End = "end";
 }
 
-/// <summary>A date the step's form records may not fall before a date an earlier step recorded (a data path).</summary>
-public sealed record DateOrderRule(string Field, string NotBefore);
+/// <summary>
+/// A date the step's form records may not fall before (<see cref="NotBefore"/>) and/or after
+/// (<see cref="NotAfter"/>) a date at a data path: an earlier step's date or a date parameter of the schedule.
+/// Both at one path: the same day.
+/// </summary>
+public sealed record DateOrderRule(string Field, string? NotBefore, string? NotAfter = null);

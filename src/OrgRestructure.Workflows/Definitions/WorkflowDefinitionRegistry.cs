@@ -116,6 +116,39 @@ public sealed class WorkflowDefinitionRegistry
         }
     }
 
+    /// <summary>
+    /// The definition new cases of the plan <paramref name="plan"/> start on: the latest version that
+    /// declares the plan as current. Throws <see cref="WorkflowNotFound"/> when none does.
+    /// </summary>
+    public WorkflowDefinition ForCampaign(string plan)
+    {
+        lock (_gate)
+        {
+            var current = _definitions.Values.Where(d => d.Campaign is { Current: true } c && c.Plan == plan).ToList();
+            if (current.Select(d => d.Id).Distinct().Count() > 1)
+            {
+                throw new InvalidOperationException($"Several procedures declare themselves current for the plan '{plan}': {string.Join(", ", current.Select(d => d.Id).Distinct())}.");
+            }
+
+            return current.MaxBy(d => d.Version) ?? throw new WorkflowNotFound(
+                "campaign-procedure-not-found",
+                $"Không có quy trình nào đang áp dụng cho loại kế hoạch '{plan}'.",
+                $"No procedure is current for the plan '{plan}'.");
+        }
+    }
+
+    /// <summary>The latest version of each definition, by id.</summary>
+    public IReadOnlyList<WorkflowDefinition> Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _definitions.Values.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+            }
+        }
+    }
+
     public IReadOnlyList<WorkflowDefinition> All
     {
         get

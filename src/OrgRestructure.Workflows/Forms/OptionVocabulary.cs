@@ -16,6 +16,7 @@ internal static class OptionVocabulary
         ["standing-committee"] = new("Ủy viên Ban Thường vụ", "Standing committee member"),
         ["executive-committee"] = new("Ủy viên Ban Chấp hành", "Executive committee member"),
         ["inspection-chair"] = new("Chủ nhiệm Ủy ban Kiểm tra", "Inspection committee chair"),
+        ["inspection-vice-chair"] = new("Phó Chủ nhiệm Ủy ban Kiểm tra", "Inspection committee vice-chair"),
         ["inspection-committee"] = new("Ủy viên Ủy ban Kiểm tra", "Inspection committee member"),
         ["approve"] = new("Đồng ý", "Approve"),
         ["return"] = new("Trả về bước trước để sửa", "Return to an earlier step"),

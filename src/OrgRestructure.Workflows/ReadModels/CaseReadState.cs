@@ -70,7 +70,8 @@ public sealed class CaseReadState
                     DefinitionId = x.DefinitionId,
                     DefinitionVersion = x.DefinitionVersion,
                     Province = Text(x.Input["province"]),
-                    District = Text(x.Input["district"]),
+                    // A case is for a district or, since the 2025 reform abolished districts, for a new commune-level unit.
+                    District = Text(x.Input["district"] ?? x.Input["unit"]),
                     Committees = (x.Input["committees"] as JsonArray)?.Count ?? 0,
                     Status = nameof(CaseStatus.Running),
                     StartedAt = x.At.ToUnixTimeMilliseconds(),

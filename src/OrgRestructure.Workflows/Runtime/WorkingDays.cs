@@ -18,4 +18,10 @@ public static class WorkingDays
 
         return result;
     }
+
+    /// <summary>The end of a schedule's calendar day in Vietnam (UTC+7): a plan "due by 15 May" may be filed that whole day.</summary>
+    public static DateTimeOffset EndOf(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), VietnamOffset);
+
+    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 }

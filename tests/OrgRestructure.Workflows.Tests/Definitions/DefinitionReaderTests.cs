@@ -22,7 +22,7 @@ public sealed class DefinitionReaderTests
         var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
 
         var formation = registry.Get("party-committee-formation");
-        Assert.Equal(3, registry.All.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(4, registry.All.Select(d => d.Id).Distinct().Count());
         Assert.Equal(4, formation.Version);
         Assert.Equal("refuse", formation.Parameters["failedCandidatePolicy"].Default.GetValue<string>());
         Assert.Equal("2/3", formation.Parameters["confidenceQuorum"].Default.GetValue<string>());
@@ -44,6 +44,27 @@ public sealed class DefinitionReaderTests
             using var doc = JsonDocument.Parse(File.ReadAllText(file));
             Assert.Equal("./schema.json", doc.RootElement.GetProperty("$schema").GetString());
         }
+    }
+
+    [Fact]
+    public void a_campaign_declaration_leaves_the_content_hash_as_it_was()
+    {
+        var plain = DefinitionReader.Read("x.json", Minimal).Definition!;
+        var declared = DefinitionReader.Read("x.json", Minimal.Replace("\"legalBasis\": [],", "\"legalBasis\": [], \"campaign\": { \"plan\": \"district-survey\", \"current\": true },", StringComparison.Ordinal)).Definition!;
+
+        Assert.Equal(plain.Hash, declared.Hash);
+        Assert.Equal(new CampaignDeclaration("district-survey", true), declared.Campaign);
+        Assert.Null(plain.Campaign);
+    }
+
+    [Fact]
+    public void each_plan_starts_its_cases_on_the_procedure_that_declares_it_current()
+    {
+        var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
+
+        Assert.Equal(("party-committee-formation", 3), (registry.ForCampaign("district-survey").Id, registry.ForCampaign("district-survey").Version));
+        Assert.Equal("commune-party-committee-formation-2025", registry.ForCampaign("national-communes-2025").Id);
+        Assert.Equal("campaign-procedure-not-found", Assert.Throws<OrgRestructure.Workflows.Runtime.WorkflowNotFound>(() => registry.ForCampaign("no-such-plan")).Code);
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public static class Roles
         : engineRole switch
         {
             "new-executive-committee" => english ? "New executive committee" : "Ban chấp hành mới",
+            "province-standing-committee" => english ? "Province standing committee" : "Ban Thường vụ Tỉnh ủy",
             "party-member" => english ? "Party members" : "Đảng viên",
             _ => engineRole,
         };

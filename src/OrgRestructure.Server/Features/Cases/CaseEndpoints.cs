@@ -6,7 +6,8 @@ using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Cases;
 
-public sealed record LaunchCaseRequest(string? District);
+/// <summary>Either a procedure and its input ({definitionId, version?, input}), or (the district-survey path) a district of the province plan.</summary>
+public sealed record LaunchCaseRequest(string? District, string? DefinitionId = null, int? Version = null, System.Text.Json.Nodes.JsonObject? Input = null);
 
 public sealed record CancelCaseRequest(string? Reason);
 
@@ -30,10 +31,16 @@ public static class CaseEndpoints
         return TypedResults.Ok(context.WithNextPage(page));
     }
 
-    /// <summary>A district launches its own case with the committees the province plan gives it.</summary>
+    /// <summary>A procedure launched with its input; or a district launching its own case with the committees the province plan gives it.</summary>
     private static async Task<Created<CaseView>> Launch(LaunchCaseRequest request, HttpContext context, CaseService cases, CampaignService campaigns, CancellationToken ct)
     {
         var caller = context.User.Caller();
+        if (request.DefinitionId is not null || request.Input is not null)
+        {
+            var launched = await cases.LaunchAsync(caller, request.DefinitionId, request.Version, request.Input, context.CommandId(), ct);
+            return TypedResults.Created($"/api/cases/{launched.CaseId}", launched);
+        }
+
         if (string.IsNullOrWhiteSpace(request.District))
         {
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["district"] = ["Bắt buộc nhập / required"] });

@@ -15,9 +15,10 @@ namespace OrgRestructure.Server.Features.Cases;
 /// lets the engine decide (roles per task, rules, versions). Engine refusals keep their type so
 /// the problem-details writer maps them (422 rule, 409 step/version, 404 unknown).
 /// </summary>
-public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseReadModel readModel, UserDirectory users, TimeProvider clock)
+public sealed partial class CaseService(IWorkflowEngine engine, IEventStore store, CaseReadModel readModel, UserDirectory users, TimeProvider clock)
 {
-    public const string FormationDefinitionId = "party-committee-formation";
+    /// <summary>The plan a province's survey makes; the procedure serving it is the definition that declares it.</summary>
+    public const string DistrictSurveyPlan = "district-survey";
 
     public static Actor ActorOf(Caller caller) => new(caller.UserName, Roles.EngineRole(caller.Role), caller.District ?? caller.Province);
 
@@ -102,7 +103,7 @@ public sealed class CaseService(IWorkflowEngine engine, IEventStore store, CaseR
                 ["members"] = c.Members,
             })]),
         };
-        var result = await engine.StartCaseAsync(FormationDefinitionId, input, ActorOf(caller), new CommandOptions(commandId), cancellationToken: ct);
+        var result = await engine.StartCaseAsync(engine.Definitions.ForCampaign(DistrictSurveyPlan).Id, input, ActorOf(caller), new CommandOptions(commandId), cancellationToken: ct);
         return await ViewAsync(result, ct);
     }
 

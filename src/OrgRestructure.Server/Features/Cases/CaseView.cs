@@ -62,7 +62,8 @@ public sealed partial record CaseView(
 
     public static string ProvinceOf(CaseState state) => Text(state.Input["province"]);
 
-    public static string DistrictOf(CaseState state) => Text(state.Input["district"]);
+    /// <summary>The part of the province the case is for: its district, or (2025 reform, no districts) its new commune-level unit.</summary>
+    public static string DistrictOf(CaseState state) => Text(state.Input["district"] ?? state.Input["unit"]);
 
     /// <summary>"Step 5: …" → 5; steps without a number in their title → 0.</summary>
     public static int StepNumber(StepDefinition? step) =>
