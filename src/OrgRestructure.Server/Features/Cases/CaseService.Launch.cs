@@ -41,7 +41,7 @@ public sealed partial class CaseService
         }
 
         var result = await engine.StartCaseAsync(definition.Id, data, ActorOf(caller), new CommandOptions(commandId), definition.Version, ct);
-        return await ViewAsync(result.State, ct);
+        return await ViewAsync(result, ct);
     }
 
     /// <summary>The input's problems, each naming the field as the form labels it: "Loại đơn vị (unitKind): phải là một trong: …".</summary>
