@@ -62,7 +62,7 @@ public sealed class DefinitionReaderTests
     {
         var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
 
-        Assert.Equal(("party-committee-formation", 3), (registry.ForCampaign("district-survey").Id, registry.ForCampaign("district-survey").Version));
+        Assert.Equal(("party-committee-formation", 4), (registry.ForCampaign("district-survey").Id, registry.ForCampaign("district-survey").Version));
         Assert.Equal("commune-party-committee-formation-2025", registry.ForCampaign("national-communes-2025").Id);
         Assert.Equal("campaign-procedure-not-found", Assert.Throws<OrgRestructure.Workflows.Runtime.WorkflowNotFound>(() => registry.ForCampaign("no-such-plan")).Code);
     }
