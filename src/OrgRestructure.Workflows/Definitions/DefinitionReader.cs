@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OrgRestructure.Workflows.Activities;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Workflows.Definitions;
 
@@ -188,7 +189,7 @@ public static partial class DefinitionReader
                 continue;
             }
 
-            UnknownKeys(check, p, path, ["type", "default", "title", "source"]);
+            UnknownKeys(check, p, path, ["type", "default", "title", "source", "options"]);
             var type = check.Str(p, "type", path, true);
             var title = check.Text(p, "title", path, true);
             var source = check.Text(p, "source", path, false);
@@ -208,7 +209,13 @@ public static partial class DefinitionReader
             }
             else if (type is not null && title is not null)
             {
-                result[name] = new ParameterDefinition(name, type, p["default"]!.DeepClone(), title, source);
+                var options = ParameterOptions(check, p, path, type);
+                if (options is not null && !new ParameterDefinition(name, type, p["default"]!, title, source, options).Allows(p["default"]))
+                {
+                    check.Error(path + ".default", "must be one of the options");
+                }
+
+                result[name] = new ParameterDefinition(name, type, p["default"]!.DeepClone(), title, source, options);
             }
         }
 
@@ -340,4 +347,30 @@ public static partial class DefinitionReader
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
+
+    /// <summary>"options": { CODE: {vi, en} } — the values a string parameter may take, with their words.</summary>
+    private static Dictionary<string, LocalizedText>? ParameterOptions(DefinitionCheck check, JsonObject p, string path, string type)
+    {
+        if (p["options"] is null)
+        {
+            return null;
+        }
+
+        if (p["options"] is not JsonObject o || o.Count == 0 || type != "string")
+        {
+            check.Error(path + ".options", "must be a non-empty object CODE → {vi, en}, on a string parameter");
+            return null;
+        }
+
+        var options = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var (code, _) in o)
+        {
+            if (check.Text(o, code, path + ".options", true) is { } label)
+            {
+                options[code] = label;
+            }
+        }
+
+        return options;
+    }
 }

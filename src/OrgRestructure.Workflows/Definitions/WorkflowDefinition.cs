@@ -57,7 +57,23 @@ public sealed record WorkflowDefinition(
 public sealed record CampaignDeclaration(string Plan, bool Current);
 
 /// <summary>Parameter types: integer, number, fraction, boolean, string, date.</summary>
-public sealed record ParameterDefinition(string Name, string Type, JsonNode Default, LocalizedText Title, LocalizedText? Source);
+/// <summary>
+/// A definition's parameter. <see cref="Options"/>, when set, are the only values a string parameter
+/// takes, each with the words people read (the code stays what the engine and the store see).
+/// </summary>
+public sealed record ParameterDefinition(string Name, string Type, JsonNode Default, LocalizedText Title, LocalizedText? Source, IReadOnlyDictionary<string, LocalizedText>? Options = null)
+{
+    /// <summary>The words for a value: its option's label, else the value as written.</summary>
+    public LocalizedText Words(JsonNode? value)
+    {
+        var text = value?.ToString() ?? string.Empty;
+        return Options is not null && Options.TryGetValue(text, out var label) ? label : new LocalizedText(text, text);
+    }
+
+    /// <summary>Whether a value is one of the options (always, when there are none).</summary>
+    public bool Allows(JsonNode? value) =>
+        Options is null || (value is JsonValue v && v.TryGetValue<string>(out var s) && Options.ContainsKey(s));
+}
 
 /// <summary>Who works a step's task and by when: in working days from its start, and/or by a calendar date (the earlier counts).</summary>
 public sealed record TaskSettings(

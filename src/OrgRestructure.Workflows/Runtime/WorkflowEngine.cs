@@ -206,6 +206,14 @@ public sealed partial class WorkflowEngine(
             {
                 problems.Add(new($"parameters.{name}", $"phải có kiểu {parameter.Type}", $"must be of type {parameter.Type}"));
             }
+            else if (!parameter.Allows(value))
+            {
+                var labels = parameter.Options!.Values;
+                problems.Add(new(
+                    $"parameters.{name}",
+                    $"{parameter.Title.Vi}: phải là một trong: {string.Join("; ", labels.Select(l => l.Vi))}",
+                    $"{parameter.Title.En}: must be one of: {string.Join("; ", labels.Select(l => l.En))}"));
+            }
             else
             {
                 result[name] = value!.DeepClone();

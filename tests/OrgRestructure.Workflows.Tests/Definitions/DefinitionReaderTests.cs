@@ -67,6 +67,28 @@ public sealed class DefinitionReaderTests
         Assert.Equal("campaign-procedure-not-found", Assert.Throws<OrgRestructure.Workflows.Runtime.WorkflowNotFound>(() => registry.ForCampaign("no-such-plan")).Code);
     }
 
+    [Theory]
+    [InlineData("""{ "type": "string", "default": "maybe", "title": { "vi": "Chính sách", "en": "Policy" }, "options": { "yes": { "vi": "Có", "en": "Yes" } } }""", "$.parameters.policy.default")]
+    [InlineData("""{ "type": "integer", "default": 1, "title": { "vi": "Số", "en": "Number" }, "options": { "1": { "vi": "Một", "en": "One" } } }""", "$.parameters.policy.options")]
+    [InlineData("""{ "type": "string", "default": "yes", "title": { "vi": "Chính sách", "en": "Policy" }, "options": { "yes": "Có" } }""", "$.parameters.policy.options.yes")]
+    public void a_parameters_options_are_words_for_string_values_and_its_default_is_one_of_them(string parameter, string errorPath)
+    {
+        var json = Minimal.Replace("\"legalBasis\": [],", $"\"legalBasis\": [], \"parameters\": {{ \"policy\": {parameter} }},", StringComparison.Ordinal);
+
+        Assert.Contains(Errors(json), e => e.Path.StartsWith(errorPath, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void the_failed_candidate_policy_is_offered_in_words_not_codes()
+    {
+        var registry = WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory);
+        var policy = registry.Get("party-committee-formation").Parameters["failedCandidatePolicy"];
+
+        Assert.Equal(["refuse", "override-with-reason"], policy.Options!.Keys);
+        Assert.Equal("Không được chỉ định", policy.Words(policy.Default).Vi);
+        Assert.DoesNotContain("override-with-reason", policy.Title.Vi + policy.Title.En, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void a_minimal_definition_is_valid()
     {

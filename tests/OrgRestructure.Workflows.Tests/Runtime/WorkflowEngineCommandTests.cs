@@ -149,6 +149,21 @@ public sealed class WorkflowEngineCommandTests
     }
 
     [Fact]
+    public async Task a_parameter_with_options_takes_only_one_of_them_and_the_refusal_names_them_in_words()
+    {
+        var harness = new EngineHarness();
+        var input = FormData.FormationInput(FormData.Committee("c1", "Đảng bộ 1", 45));
+        input["parameters"] = new JsonObject { ["failedCandidatePolicy"] = "always-appoint" };
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => harness.Engine.StartCaseAsync("party-committee-formation", input, Clerk));
+
+        var problem = Assert.Single(ex.Problems, p => p.Field == "parameters.failedCandidatePolicy");
+        Assert.Equal("A candidate who failed a confidence vote or vetting: must be one of: Cannot be appointed; The standing committee may still appoint, recording who decided and why", problem.En);
+        Assert.StartsWith("Người không đạt ở bước lấy phiếu tín nhiệm hoặc thẩm định: phải là một trong: Không được chỉ định", problem.Vi, StringComparison.Ordinal);
+        Assert.Empty(await harness.Store.ListStreamsAsync());
+    }
+
+    [Fact]
     public async Task start_input_is_checked_against_the_definition_with_field_paths()
     {
         var harness = new EngineHarness();

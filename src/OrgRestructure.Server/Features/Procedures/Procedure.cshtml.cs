@@ -50,6 +50,7 @@ public sealed class ProcedureModel(WorkflowDefinitionRegistry definitions, CaseS
     {
         "date" when ParameterValues.Date(parameter.Default) is { } date => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         "boolean" => parameter.Default.GetValue<bool>() ? T.L("có", "yes") : T.L("không", "no"),
+        _ when parameter.Options is not null => T.L(parameter.Words(parameter.Default).Vi, parameter.Words(parameter.Default).En),
         _ => parameter.Default.ToString(),
     };
 
