@@ -38,7 +38,7 @@ public sealed class WorkflowsValidateCommandTests
         var (code, output, error) = await RunAsync("workflows", "validate");
 
         Assert.True(code == 0, error);
-        Assert.Equal(8, output.Split('\n').Count(l => l.StartsWith("ok  ", StringComparison.Ordinal)));
+        Assert.Equal(10, output.Split('\n').Count(l => l.StartsWith("ok  ", StringComparison.Ordinal)));
     }
 
     [Theory]
