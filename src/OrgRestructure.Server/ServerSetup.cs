@@ -95,7 +95,7 @@ public static class ServerSetup
         app.UseMiddleware<ApiGuardMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi().AllowAnonymous();
-        app.MapAuth().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard();
+        app.MapAuth().MapSurveys().MapCampaigns().MapNationalCampaign().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard();
         app.MapRazorPages();
         app.MapLocalizationSwitch();
         app.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
