@@ -9,7 +9,13 @@ namespace OrgRestructure.Testing;
 /// </summary>
 public static class CommuneUnitForms
 {
-    private static readonly string[] Executive = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"];
+    /// <summary>The leadership the plan proposes and the decision appoints: five in the executive committee, three in the inspection committee.</summary>
+    private static readonly (string Name, string Position)[] Leadership =
+    [
+        ("Nguyễn Văn An", "secretary"), ("Trần Thị Bình", "deputy-secretary"), ("Lê Văn Cường", "executive-committee"),
+        ("Phạm Thị Dung", "executive-committee"), ("Hoàng Văn Em", "executive-committee"),
+        ("Vũ Văn Giang", "inspection-chair"), ("Đỗ Thị Hoa", "inspection-vice-chair"), ("Bùi Văn Khánh", "inspection-committee"),
+    ];
 
     public static JsonObject UnitInput() => new()
     {
@@ -29,15 +35,7 @@ public static class CommuneUnitForms
         ["executiveSeats"] = 5,
         ["deputySecretaries"] = 1,
         ["inspectionSeats"] = 3,
-        ["candidates"] = new JsonArray(
-            Candidate(Executive[0], "secretary"),
-            Candidate(Executive[1], "deputy-secretary"),
-            Candidate(Executive[2], "executive-committee"),
-            Candidate(Executive[3], "executive-committee"),
-            Candidate(Executive[4], "executive-committee"),
-            Candidate("Vũ Văn Giang", "inspection-chair"),
-            Candidate("Đỗ Thị Hoa", "inspection-vice-chair"),
-            Candidate("Bùi Văn Khánh", "inspection-committee")),
+        ["candidates"] = People(),
     };
 
     public static JsonObject Decision(string date = "2025-07-01") => new()
@@ -45,15 +43,7 @@ public static class CommuneUnitForms
         ["number"] = "120-QĐ/TU",
         ["date"] = date,
         ["signatory"] = "Bí thư Tỉnh ủy",
-        ["appointees"] = new JsonArray(
-            Appointee(Executive[0], "secretary"),
-            Appointee(Executive[1], "deputy-secretary"),
-            Appointee(Executive[2], "executive-committee"),
-            Appointee(Executive[3], "executive-committee"),
-            Appointee(Executive[4], "executive-committee"),
-            Appointee("Vũ Văn Giang", "inspection-chair"),
-            Appointee("Đỗ Thị Hoa", "inspection-vice-chair"),
-            Appointee("Bùi Văn Khánh", "inspection-committee")),
+        ["appointees"] = People(),
     };
 
     public static JsonObject Closure(int secondTransferred = 85, string endedAt = "2025-07-01") => new()
@@ -64,7 +54,5 @@ public static class CommuneUnitForms
             new JsonObject { ["organization"] = "Đảng bộ xã cũ 001.2 (Lai Châu)", ["membersTransferred"] = secondTransferred, ["recordsHandedOver"] = true }),
     };
 
-    private static JsonObject Candidate(string name, string position) => new() { ["name"] = name, ["position"] = position };
-
-    private static JsonObject Appointee(string name, string position) => new() { ["name"] = name, ["position"] = position };
+    private static JsonArray People() => [.. Leadership.Select(p => (JsonNode)new JsonObject { ["name"] = p.Name, ["position"] = p.Position })];
 }
