@@ -73,7 +73,7 @@ public static class ServerSetup
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi().AllowAnonymous();
-        app.MapWithPolicies(api => api.MapAuth().MapAccounts().MapSurveys().MapCampaigns().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard());
+        app.MapWithPolicies(api => api.MapAuth().MapAccounts().MapSurveys().MapCampaigns().MapNationalCampaign().MapCases().MapTasks().MapAudit().MapDefinitions().MapNotifications().MapDashboard());
         app.MapRazorPages();
         app.MapLocalizationSwitch();
         app.MapGet("/favicon.ico", () => TypedResults.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();

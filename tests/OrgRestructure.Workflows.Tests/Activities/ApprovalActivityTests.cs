@@ -44,6 +44,7 @@ public sealed class ApprovalActivityTests
         var harness = new EngineHarness();
         var input = new System.Text.Json.Nodes.JsonObject
         {
+            ["province"] = "Quảng Nam",
             ["district"] = "Phước Sơn",
             ["receivingOrganization"] = "Đảng bộ Khối Chính quyền Phước Sơn",
             ["organizations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["id"] = "ps-1", ["name"] = "Chi bộ Phòng Y tế", ["members"] = 4, ["action"] = "dissolve" }),

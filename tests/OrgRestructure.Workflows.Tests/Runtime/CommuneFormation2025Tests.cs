@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrgRestructure.Testing;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 using OrgRestructure.Workflows.Tests.Support;
@@ -15,65 +16,6 @@ public sealed class CommuneFormation2025Tests
 {
     public static readonly Actor ProvinceBoard = new("btc-tinh", "province-organization-board");
     public static readonly Actor ProvinceStanding = new("btv-tinh", "province-standing-committee");
-
-    private static readonly string[] Executive = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"];
-
-    public static JsonObject UnitInput() => new()
-    {
-        ["province"] = "Lai Châu",
-        ["unit"] = "lai-chau-xa-001",
-        ["unitName"] = "Xã số 001 (Lai Châu)",
-        ["unitKind"] = "xa",
-        ["formedFrom"] = new JsonArray(
-            new JsonObject { ["id"] = "lai-chau-xa-001-old-1", ["name"] = "Đảng bộ xã cũ 001.1 (Lai Châu)", ["kind"] = "dang-bo-co-so", ["members"] = 120 },
-            new JsonObject { ["id"] = "lai-chau-xa-001-old-2", ["name"] = "Đảng bộ xã cũ 001.2 (Lai Châu)", ["kind"] = "dang-bo-co-so", ["members"] = 85 }),
-    };
-
-    public static JsonObject Plan() => new()
-    {
-        ["number"] = "05-ĐA/TU",
-        ["date"] = "2025-05-10",
-        ["executiveSeats"] = 5,
-        ["deputySecretaries"] = 1,
-        ["inspectionSeats"] = 3,
-        ["candidates"] = new JsonArray(
-            Candidate(Executive[0], "secretary"),
-            Candidate(Executive[1], "deputy-secretary"),
-            Candidate(Executive[2], "executive-committee"),
-            Candidate(Executive[3], "executive-committee"),
-            Candidate(Executive[4], "executive-committee"),
-            Candidate("Vũ Văn Giang", "inspection-chair"),
-            Candidate("Đỗ Thị Hoa", "inspection-vice-chair"),
-            Candidate("Bùi Văn Khánh", "inspection-committee")),
-    };
-
-    public static JsonObject Decision(string date = "2025-07-01") => new()
-    {
-        ["number"] = "120-QĐ/TU",
-        ["date"] = date,
-        ["signatory"] = "Bí thư Tỉnh ủy",
-        ["appointees"] = new JsonArray(
-            Appointee(Executive[0], "secretary"),
-            Appointee(Executive[1], "deputy-secretary"),
-            Appointee(Executive[2], "executive-committee"),
-            Appointee(Executive[3], "executive-committee"),
-            Appointee(Executive[4], "executive-committee"),
-            Appointee("Vũ Văn Giang", "inspection-chair"),
-            Appointee("Đỗ Thị Hoa", "inspection-vice-chair"),
-            Appointee("Bùi Văn Khánh", "inspection-committee")),
-    };
-
-    public static JsonObject Closure(int secondTransferred = 85, string endedAt = "2025-07-01") => new()
-    {
-        ["endedAt"] = endedAt,
-        ["closures"] = new JsonArray(
-            new JsonObject { ["organization"] = "Đảng bộ xã cũ 001.1 (Lai Châu)", ["membersTransferred"] = 120, ["recordsHandedOver"] = true },
-            new JsonObject { ["organization"] = "Đảng bộ xã cũ 001.2 (Lai Châu)", ["membersTransferred"] = secondTransferred, ["recordsHandedOver"] = true }),
-    };
-
-    private static JsonObject Candidate(string name, string position) => new() { ["name"] = name, ["position"] = position };
-
-    private static JsonObject Appointee(string name, string position) => new() { ["name"] = name, ["position"] = position };
 
     private sealed class UnitCase(EngineHarness harness, string caseId)
     {
@@ -94,15 +36,15 @@ public sealed class CommuneFormation2025Tests
     {
         var harness = new EngineHarness();
         var definition = harness.Registry.ForCampaign("national-communes-2025");
-        var started = await harness.Engine.StartCaseAsync(definition.Id, UnitInput(), ProvinceBoard);
+        var started = await harness.Engine.StartCaseAsync(definition.Id, CommuneUnitForms.UnitInput(), ProvinceBoard);
         return new UnitCase(harness, started.CaseId);
     }
 
     private static async Task<UnitCase> AtClosureAsync()
     {
         var c = await StartAsync();
-        await c.CompleteAsync("plan", Plan(), ProvinceBoard);
-        await c.CompleteAsync("establishment", Decision(), ProvinceStanding);
+        await c.CompleteAsync("plan", CommuneUnitForms.Plan(), ProvinceBoard);
+        await c.CompleteAsync("establishment", CommuneUnitForms.Decision(), ProvinceStanding);
         return c;
     }
 
@@ -136,7 +78,7 @@ public sealed class CommuneFormation2025Tests
     public async Task a_unit_walks_plan_decision_closure_and_announcement_to_completion()
     {
         var c = await AtClosureAsync();
-        await c.CompleteAsync("close-old-committees", Closure(), ProvinceBoard);
+        await c.CompleteAsync("close-old-committees", CommuneUnitForms.Closure(), ProvinceBoard);
         var state = await c.CompleteAsync("announcement", new JsonObject { ["ceremonyDate"] = "2025-07-01", ["attendees"] = 150, ["decisions"] = new JsonArray("120-QĐ/TU") }, ProvinceBoard);
 
         Assert.Equal(CaseStatus.Completed, state.Status);
@@ -154,10 +96,10 @@ public sealed class CommuneFormation2025Tests
     public async Task a_decision_outside_the_1_july_to_15_august_window_is_refused(string date, string message)
     {
         var c = await StartAsync();
-        await c.CompleteAsync("plan", Plan(), ProvinceBoard);
+        await c.CompleteAsync("plan", CommuneUnitForms.Plan(), ProvinceBoard);
         var before = await c.VersionAsync();
 
-        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("establishment", Decision(date), ProvinceStanding));
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("establishment", CommuneUnitForms.Decision(date), ProvinceStanding));
 
         Assert.Equal("date-out-of-order", ex.Code);
         Assert.Contains(ex.Problems, p => p.Field == "date" && p.En.Contains(message, StringComparison.Ordinal));
@@ -168,8 +110,8 @@ public sealed class CommuneFormation2025Tests
     public async Task a_decision_without_an_inspection_chair_is_refused()
     {
         var c = await StartAsync();
-        await c.CompleteAsync("plan", Plan(), ProvinceBoard);
-        var decision = Decision();
+        await c.CompleteAsync("plan", CommuneUnitForms.Plan(), ProvinceBoard);
+        var decision = CommuneUnitForms.Decision();
         decision["appointees"]!.AsArray().RemoveAt(5);
 
         var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("establishment", decision, ProvinceStanding));
@@ -183,9 +125,9 @@ public sealed class CommuneFormation2025Tests
     public async Task a_decision_appointing_more_than_the_plans_executive_seats_is_refused()
     {
         var c = await StartAsync();
-        await c.CompleteAsync("plan", Plan(), ProvinceBoard);
-        var decision = Decision();
-        decision["appointees"]!.AsArray().Add(Appointee("Ngô Văn Lâm", "executive-committee"));
+        await c.CompleteAsync("plan", CommuneUnitForms.Plan(), ProvinceBoard);
+        var decision = CommuneUnitForms.Decision();
+        decision["appointees"]!.AsArray().Add(new JsonObject { ["name"] = "Ngô Văn Lâm", ["position"] = "executive-committee" });
 
         var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("establishment", decision, ProvinceStanding));
 
@@ -198,7 +140,7 @@ public sealed class CommuneFormation2025Tests
         var c = await AtClosureAsync();
         var before = await c.VersionAsync();
 
-        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("close-old-committees", Closure(secondTransferred: 80), ProvinceBoard));
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("close-old-committees", CommuneUnitForms.Closure(secondTransferred: 80), ProvinceBoard));
 
         Assert.Equal("list-does-not-match", ex.Code);
         Assert.Contains(ex.Problems, p => p.Field == "closures[1].membersTransferred" && p.En.Contains("members transferred is 80, the case records 85", StringComparison.Ordinal));
@@ -209,7 +151,7 @@ public sealed class CommuneFormation2025Tests
     public async Task an_old_committee_left_out_or_unknown_is_named()
     {
         var c = await AtClosureAsync();
-        var closure = Closure();
+        var closure = CommuneUnitForms.Closure();
         closure["closures"]![1]!["organization"] = "Đảng bộ xã khác";
 
         var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("close-old-committees", closure, ProvinceBoard));
@@ -223,7 +165,7 @@ public sealed class CommuneFormation2025Tests
     {
         var c = await AtClosureAsync();
 
-        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("close-old-committees", Closure(endedAt: "2025-07-02"), ProvinceBoard));
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("close-old-committees", CommuneUnitForms.Closure(endedAt: "2025-07-02"), ProvinceBoard));
 
         Assert.Contains(ex.Problems, p => p.Field == "endedAt" && p.En.Contains("cannot be after the date of “Step 2:", StringComparison.Ordinal));
     }
@@ -232,7 +174,7 @@ public sealed class CommuneFormation2025Tests
     public async Task a_launch_with_a_unit_kind_that_is_not_commune_ward_or_special_zone_is_refused_naming_the_field()
     {
         var harness = new EngineHarness();
-        var input = UnitInput();
+        var input = CommuneUnitForms.UnitInput();
         input["unitKind"] = "huyen";
 
         var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => harness.Engine.StartCaseAsync(harness.Registry.ForCampaign("national-communes-2025").Id, input, ProvinceBoard));

@@ -72,11 +72,7 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
         var result = format == "csv" ? SurveyImport.FromCsv(content, province) : SurveyImport.FromJson(content);
         if (!result.IsSuccess)
         {
-            throw new RequestRejectedException(
-                422,
-                "Khảo sát chưa hợp lệ: " + string.Join("; ", result.Problems.Take(10).Select(p => p.ToString())),
-                "The survey is not valid: " + string.Join("; ", result.Problems.Take(10).Select(p => string.IsNullOrEmpty(p.Subject) ? p.En : $"{p.Subject}: {p.En}")),
-                result.Problems.GroupBy(p => string.IsNullOrEmpty(p.Subject) ? p.Code : p.Subject).ToDictionary(g => g.Key, g => g.Select(p => $"{p.Vi} / {p.En}").ToArray()));
+            throw ProblemRefusal.Of("Khảo sát chưa hợp lệ: ", "The survey is not valid: ", result.Problems);
         }
 
         return result.Value;

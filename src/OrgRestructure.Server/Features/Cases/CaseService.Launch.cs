@@ -37,14 +37,19 @@ public sealed partial class CaseService
         var problems = CheckInput(definition, data);
         if (problems.Count > 0)
         {
-            throw WorkflowRuleViolation.Form(problems);
+            // The sentence names fields by their labels; the field keys stay in the problem list for forms and programs.
+            throw new WorkflowRuleViolation(
+                "form-invalid",
+                "Dữ liệu khởi động hồ sơ chưa hợp lệ: " + string.Join("; ", problems.Select(p => p.Vi)),
+                "The launch data is not valid: " + string.Join("; ", problems.Select(p => p.En)),
+                problems);
         }
 
         var result = await engine.StartCaseAsync(definition.Id, data, ActorOf(caller), new CommandOptions(commandId), definition.Version, ct);
         return await ViewAsync(result, ct);
     }
 
-    /// <summary>The input's problems, each naming the field as the form labels it: "Loại đơn vị (unitKind): phải là một trong: …".</summary>
+    /// <summary>The input's problems, each naming the field as the form labels it: "Loại đơn vị: phải là một trong: …".</summary>
     public static IReadOnlyList<FieldProblem> CheckInput(WorkflowDefinition definition, JsonObject input)
     {
         var fields = input.Where(p => p.Key != "parameters").ToDictionary(p => p.Key, p => p.Value?.DeepClone());
@@ -105,7 +110,20 @@ public sealed partial class CaseService
     {
         var top = problem.Field.Split('[', '.')[0];
         var label = definition.Input.FirstOrDefault(f => f.Name == top)?.Label;
-        return label is null ? problem : problem with { Vi = $"{label.Vi} ({problem.Field}): {problem.Vi}", En = $"{label.En} ({problem.Field}): {problem.En}" };
+        return label is null ? problem : problem with { Vi = $"{label.Vi}{Row(problem.Field)}: {problem.Vi}", En = $"{label.En}{Row(problem.Field, english: true)}: {problem.En}" };
+    }
+
+    /// <summary>"organizations[1].members" → " (dòng 2, members)": which row of a list, counted as a clerk counts.</summary>
+    private static string Row(string field, bool english = false)
+    {
+        var open = field.IndexOf('[', StringComparison.Ordinal);
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        if (open < 0 || close < open || !int.TryParse(field[(open + 1)..close], System.Globalization.CultureInfo.InvariantCulture, out var index))
+        {
+            return string.Empty;
+        }
+
+        return english ? $" (row {index + 1})" : $" (dòng {index + 1})";
     }
 
     private static LocalizedText TypeWords(string type) => type switch
