@@ -33,6 +33,7 @@ internal sealed record E2eReport(
     int OpenTasks,
     double SeedSeconds,
     double ServerStartSeconds,
+    IReadOnlyDictionary<string, EndpointLatency> DeadlineScanMs,
     IReadOnlyList<E2ePhase> Phases,
     double? ServerCpuSeconds,
     double? ServerResidentMegabytes)

@@ -13,6 +13,7 @@ namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 internal static class E2eRun
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private const int DeadlineScans = 40;
 
     public static async Task<E2eReport> RunAsync(
         CliContext context, E2eOptions run, string serverDll, string surveyFile, string dataDirectory, string? postgres, TextWriter log, CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ internal static class E2eRun
         var loadAtStart = BenchReport.ReadLoadAverage();
         var survey = new DemoData(surveyFile).LoadSurvey() ?? throw new InvalidOperationException($"{surveyFile} is not an importable survey.");
         var seeding = Stopwatch.StartNew();
-        var (cases, openTasks) = await SeedAsync(context, run, survey, surveyFile, dataDirectory, postgres, log, cancellationToken);
+        var (cases, openTasks, deadlineScans) = await SeedAsync(context, run, survey, surveyFile, dataDirectory, postgres, log, cancellationToken);
         var seedSeconds = seeding.Elapsed.TotalSeconds;
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Seeded {cases:N0} cases, {openTasks:N0} open tasks in {seedSeconds:N1} s; starting the server ..."));
 
@@ -43,7 +44,7 @@ internal static class E2eRun
         var cpu = server.CpuSeconds - cpuBefore;
         return new E2eReport(
             DateTimeOffset.UtcNow, run.Backend, Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(),
-            cases, openTasks, seedSeconds, startSeconds, phases, cpu, server.ResidentMegabytes);
+            cases, openTasks, seedSeconds, startSeconds, deadlineScans, phases, cpu, server.ResidentMegabytes);
     }
 
     public static async Task WriteTableAsync(TextWriter output, E2eReport report)
@@ -64,11 +65,40 @@ internal static class E2eRun
                 $"{phase.Name,-6} actions/s {phase.ActionsPerSecond:N1}; errors: {(phase.Errors.Count == 0 ? "none" : string.Join(", ", phase.Errors.Select(e => $"{e.Key} x{e.Value}")))}"));
         }
 
+        foreach (var (scan, l) in report.DeadlineScanMs)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"deadline scan, {scan}: p50 {l.P50:F1} ms, p95 {l.P95:F1} ms, max {l.Max:F1} ms (in the bench process, on the seeded store)"));
+        }
+
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"server: {report.ServerCpuSeconds:N1} CPU s over the two phases, {report.ServerResidentMegabytes:N0} MB resident; seeding {report.SeedSeconds:N0} s, start-up {report.ServerStartSeconds:N1} s"));
     }
 
-    private static async Task<(int Cases, int OpenTasks)> SeedAsync(
+    /// <summary>
+    /// The scheduler's question, timed on the seeded store: nothing due yet (every 30 s of a normal
+    /// day) and, 40 days on, every bunched deadline due at once.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, EndpointLatency>> TimeDeadlineScansAsync(CaseReadModel index, CancellationToken cancellationToken)
+    {
+        var scans = new Dictionary<string, EndpointLatency>(StringComparer.Ordinal);
+        foreach (var (name, at) in new[] { ("nothing due", DateTimeOffset.UtcNow), ("all due", DateTimeOffset.UtcNow.AddDays(40)) })
+        {
+            var timings = new List<double>();
+            for (var i = 0; i < DeadlineScans; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await index.DueCaseIdsAsync(at, cancellationToken);
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            scans[name] = EndpointLatency.From(timings.Skip(DeadlineScans / 4).ToList());
+        }
+
+        return scans;
+    }
+
+    private static async Task<(int Cases, int OpenTasks, IReadOnlyDictionary<string, EndpointLatency> DeadlineScans)> SeedAsync(
         CliContext context, E2eOptions run, Domain.Organizations.Survey survey, string surveyFile, string dataDirectory, string? postgres, TextWriter log, CancellationToken cancellationToken)
     {
         var options = new EventStoreOptions();
@@ -96,7 +126,8 @@ internal static class E2eRun
             await using var connection = await store.OpenConnectionAsync(cancellationToken);
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT count(*) FROM open_tasks";
-            return (seed.Cases, Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
+            var openTasks = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            return (seed.Cases, openTasks, await TimeDeadlineScansAsync(new CaseReadModel(store), cancellationToken));
         }
         finally
         {
