@@ -33,6 +33,8 @@ internal sealed record E2eReport(
     int OpenTasks,
     double SeedSeconds,
     double ServerStartSeconds,
+    double RelayCatchUpSeconds,
+    IReadOnlyDictionary<string, EndpointLatency> DeadlineScanMs,
     IReadOnlyList<E2ePhase> Phases,
     double? ServerCpuSeconds,
     double? ServerResidentMegabytes)
