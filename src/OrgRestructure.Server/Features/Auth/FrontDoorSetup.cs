@@ -20,6 +20,7 @@ public static class FrontDoorSetup
     {
         services.AddSharedState();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Accounts.AccountAdministration>();
         services.AddHostedService<AccountRefresher>();
 
         // HAProxy (deploy/cluster.sh) on loopback says who the client is and whether it came over TLS.
