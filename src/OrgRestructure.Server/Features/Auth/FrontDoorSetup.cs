@@ -89,6 +89,14 @@ public static class FrontDoorSetup
                 : Problems.WriteAsync(context.HttpContext, status, "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
         }
 
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            // A signed-in person on a page that is not theirs: say so here, in both languages.
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync(ErrorPage.Render(status, "Trang này dành cho người có quyền khác.", "This page is for another role."));
+        }
+
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

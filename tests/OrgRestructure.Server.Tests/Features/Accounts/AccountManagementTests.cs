@@ -157,6 +157,41 @@ public sealed class AccountManagementTests : IAsyncLifetime
         Assert.Equal("en", _host.Services.GetRequiredService<OrgRestructure.Server.Features.Auth.UserDirectory>().LanguageOf("duyxuyen.reviewer"));
     }
 
+    [Fact]
+    public async Task on_the_accounts_page_the_administrator_adds_and_disables_accounts_and_no_one_else_opens_it()
+    {
+        using var admin = await AuthClient.BrowserAsync(_host, "admin");
+        using var board = await AuthClient.BrowserAsync(_host, "tinh.bantochuc");
+
+        using var added = await AuthClient.PostFormAsync(admin, "/accounts", "/accounts?handler=Create", new()
+        {
+            ["Form.UserName"] = "thangbinh.vanthu",
+            ["Form.DisplayName"] = "Văn thư Thăng Bình",
+            ["Form.Role"] = "Reviewer",
+            ["Form.District"] = "Thăng Bình",
+            ["Form.Password"] = NewPassword,
+        });
+        using var refused = await AuthClient.PostFormAsync(admin, "/accounts", "/accounts?handler=Create", new()
+        {
+            ["Form.UserName"] = "thangbinh.vanthu2",
+            ["Form.DisplayName"] = "Văn thư",
+            ["Form.Role"] = "Reviewer",
+            ["Form.Password"] = NewPassword,
+        });
+        using var disabled = await AuthClient.PostFormAsync(admin, "/accounts", "/accounts?handler=Disable&userName=thangbinh.vanthu", []);
+        var page = await admin.GetStringAsync("/accounts");
+        using var notForBoard = await board.GetAsync("/accounts");
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("a district role needs its district", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
+        Assert.Matches("data-user=\"thangbinh.vanthu\">[\\s\\S]*?Đã vô hiệu hóa", page);
+        Assert.Equal(HttpStatusCode.Forbidden, notForBoard.StatusCode);
+        Assert.Contains("This page is for another role.", await notForBoard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await AuthClient.TokenAsync(_host, "thangbinh.vanthu", NewPassword)).StatusCode);
+    }
+
     private Task<HttpResponseMessage> CreateAsync(string userName, string role, string? district) =>
         _admin.PostAsJsonAsync("/api/accounts", new { userName, displayName = "Thư ký", email = $"{userName}@example.vn", role, district, password = NewPassword });
 }
