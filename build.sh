@@ -29,7 +29,7 @@ source "$ROOT/deploy/lib.sh"
 
 install_prerequisites() {
     command -v dotnet >/dev/null || die "the .NET SDK is required (https://dot.net); see global.json for the version"
-    apt_install postgresql-15 postgresql-client-15 rabbitmq-server chromium python3-aiosmtpd
+    apt_install postgresql-15 postgresql-client-15 rabbitmq-server chromium python3-aiosmtpd haproxy curl
     [ -d "$ROOT/../shared" ] || [ -n "${ORGRESTRUCTURE_SHARED_DIR:-}" ] || [ -d "$ROOT/../../shared" ] \
         || log "warning: ../shared (survey data) not found beside the repository; tests that use it will fail"
 }

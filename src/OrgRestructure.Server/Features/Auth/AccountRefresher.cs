@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using OrgRestructure.Hosting.Composition;
 using OrgRestructure.Hosting.Configuration;
 
@@ -8,7 +9,7 @@ namespace OrgRestructure.Server.Features.Auth;
 /// embedded default) and reads the first snapshot before the node serves. Then renews this node's account snapshot every <see cref="IntervalKey"/> seconds (2 by default): how
 /// long a change made on another node — an account disabled, a role changed — may take to reach this one.
 /// </summary>
-public sealed class AccountRefresher(UserDirectory users, DemoData demo, OrgRestructureSettings settings, IConfiguration configuration, ILogger<AccountRefresher> logger) : BackgroundService
+public sealed class AccountRefresher(UserDirectory users, IDataProtectionProvider protection, DemoData demo, OrgRestructureSettings settings, IConfiguration configuration, ILogger<AccountRefresher> logger) : BackgroundService
 {
     public const string IntervalKey = "Accounts:RefreshSeconds";
 
@@ -24,6 +25,9 @@ public sealed class AccountRefresher(UserDirectory users, DemoData demo, OrgRest
             await users.RefreshAsync(cancellationToken);
         }
 
+        // The key ring is read (or its first key made and stored) now rather than at the first
+        // request, so nodes started one after another share one key from their first cookie on.
+        protection.CreateProtector(nameof(AccountRefresher)).Protect([1]);
         await base.StartAsync(cancellationToken);
     }
 

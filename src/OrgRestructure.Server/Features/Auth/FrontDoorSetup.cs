@@ -20,6 +20,7 @@ public static class FrontDoorSetup
     {
         services.AddSharedState();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Accounts.AccountAdministration>();
         services.AddHostedService<AccountRefresher>();
 
         // HAProxy (deploy/cluster.sh) on loopback says who the client is and whether it came over TLS.
@@ -86,6 +87,14 @@ public static class FrontDoorSetup
             return status == StatusCodes.Status401Unauthorized
                 ? Problems.WriteAsync(context.HttpContext, status, "Bạn cần đăng nhập (cookie hoặc Bearer token).", "Sign in first (cookie or bearer token).")
                 : Problems.WriteAsync(context.HttpContext, status, "Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this.");
+        }
+
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            // A signed-in person on a page that is not theirs: say so here, in both languages.
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync(ErrorPage.Render(status, "Trang này dành cho người có quyền khác.", "This page is for another role."));
         }
 
         context.Response.Redirect(context.RedirectUri);

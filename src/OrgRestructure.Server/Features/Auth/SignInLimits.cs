@@ -31,7 +31,7 @@ public static class SignInLimits
         {
             context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("OrgRestructure.Server.SignIn")
                 .LogWarning("Sign-in attempts from {Address} over the limit", context.HttpContext.Connection.RemoteIpAddress);
-            context.HttpContext.Response.Headers.RetryAfter = "60";
+            RetryAfterHeader.Set(context.HttpContext.Response, "60");
             const string vi = "Quá nhiều lần đăng nhập; vui lòng thử lại sau một phút.", en = "Too many sign-in attempts; try again in a minute.";
             if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
             {

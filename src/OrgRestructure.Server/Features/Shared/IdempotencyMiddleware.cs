@@ -49,7 +49,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 await Problems.WriteAsync(context, 422, "Idempotency-Key này đã được dùng cho một yêu cầu khác.", "This Idempotency-Key was already used for a different request.");
                 return;
             case IdempotencyClaim.InProgress:
-                context.Response.Headers.RetryAfter = "1";
+                RetryAfterHeader.Set(context.Response, "1");
                 await Problems.WriteAsync(context, 409, "Yêu cầu với Idempotency-Key này đang được xử lý; thử lại sau giây lát.", "A request with this Idempotency-Key is being processed; retry in a moment.", retryable: true);
                 return;
             case IdempotencyClaim.Replay:
