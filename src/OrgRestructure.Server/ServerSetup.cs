@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using OrgRestructure.Hosting.Composition;
 using OrgRestructure.Hosting.Configuration;
+using OrgRestructure.Hosting.Logging;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Server.Features.Audit;
 using OrgRestructure.Server.Features.Auth;
@@ -78,6 +79,7 @@ public static class ServerSetup
     public static WebApplication UseOrgRestructureServer(this WebApplication app)
     {
         SeedDemoUsers(app.Services);
+        app.UseOrgRestructureRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SlowRequestMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -92,6 +94,7 @@ public static class ServerSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOrgRestructureCaseLogScope();
         app.UseMiddleware<ApiGuardMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi().AllowAnonymous();

@@ -33,6 +33,7 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
                     {
                         await sender.SendAsync(email, stoppingToken);
                         await outbox.MarkSentAsync(email.Id, CancellationToken.None);
+                        MessagingMetrics.EmailSent();
                         unsent.Remove(email.Id);
                     }
                     catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
