@@ -11,10 +11,7 @@ public sealed class RequestLoggingTests
     public async Task completing_tasks_logs_one_request_event_each_with_actor_case_task_and_status_and_the_engines_lines_carry_the_same_case_scope()
     {
         await using var host = await ServerHost.StartAsync();
-        await Scenario.ImportAndLaunchPilotAsync(host);
-        var caseId = await Scenario.CaseIdAsync(host);
-
-        await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", Scenario.Slate));
+        var caseId = await FirstStep.DoneAsync(host);
 
         var actor = Scenario.ActorFor("slate");
         List<JsonElement> requests = [];

@@ -20,10 +20,7 @@ public sealed class CaseSpanTests
         };
         ActivitySource.AddActivityListener(listener);
         await using var host = await ServerHost.StartAsync();
-        await Scenario.ImportAndLaunchPilotAsync(host);
-        var caseId = await Scenario.CaseIdAsync(host);
-
-        await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", Scenario.Slate));
+        var caseId = await FirstStep.DoneAsync(host);
 
         bool AboutTheCase(Activity span, string source) => span.Source.Name == source && span.GetTagItem(MessagingMetrics.CaseIdTag) as string == caseId;
         await Eventually.UntilAsync(() => spans.Any(s => AboutTheCase(s, "MassTransit")), "a MassTransit consume span about the case");

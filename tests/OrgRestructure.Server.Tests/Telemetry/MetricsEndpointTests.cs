@@ -11,9 +11,7 @@ public sealed class MetricsEndpointTests
     public async Task after_a_case_is_launched_and_its_first_step_done_metrics_lists_cases_started_steps_completed_notifications_sent_and_request_durations()
     {
         await using var host = await ServerHost.StartAsync();
-        await Scenario.ImportAndLaunchPilotAsync(host);
-        var caseId = await Scenario.CaseIdAsync(host);
-        await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", Scenario.Slate));
+        await FirstStep.DoneAsync(host);
 
         using var scraper = host.Anonymous();
         var text = "";
