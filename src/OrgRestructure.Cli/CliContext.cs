@@ -20,7 +20,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
     public OrgRestructureSettings Settings { get; } = OrgRestructureSettings.From(configuration);
 
     /// <summary>
-    /// Serilog like the server's: everything to &lt;data dir&gt;/logs/cli-*.json, warnings and errors
+    /// Serilog like the server's: everything to &lt;data dir&gt;/logs/cli-*.clef, warnings and errors
     /// to stderr so a command's output stays clean. Created on first use.
     /// </summary>
     public ILoggerFactory LoggerFactory => _loggerFactory ??= Microsoft.Extensions.Logging.LoggerFactory.Create(logging =>

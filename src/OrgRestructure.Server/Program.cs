@@ -1,14 +1,17 @@
 using OrgRestructure.Hosting.Configuration;
 using OrgRestructure.Hosting.Health;
 using OrgRestructure.Hosting.Logging;
+using OrgRestructure.Hosting.Telemetry;
 using OrgRestructure.Server;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = OrgRestructureSettings.From(builder.Configuration);
-builder.Logging.AddOrgRestructureSerilog(builder.Configuration, settings);
+builder.Services.AddOrgRestructureSerilog(builder.Configuration, settings);
 builder.Services.AddOrgRestructureHealthChecks(settings);
+builder.Services.AddOrgRestructureTelemetry(builder.Configuration, "orgrestructure-server");
 builder.AddOrgRestructureServer();
 var app = builder.Build();
 app.UseOrgRestructureServer();
 app.MapOrgRestructureHealth();
+app.MapOrgRestructureMetrics();
 app.Run();

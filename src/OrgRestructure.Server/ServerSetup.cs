@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using OrgRestructure.Hosting.Composition;
 using OrgRestructure.Hosting.Configuration;
+using OrgRestructure.Hosting.Logging;
 using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Server.Features.Accounts;
 using OrgRestructure.Server.Features.Audit;
@@ -55,6 +56,7 @@ public static class ServerSetup
     public static WebApplication UseOrgRestructureServer(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseOrgRestructureRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SlowRequestMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -70,6 +72,7 @@ public static class ServerSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOrgRestructureCaseLogScope();
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi().AllowAnonymous();

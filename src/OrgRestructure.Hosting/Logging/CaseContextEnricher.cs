@@ -17,6 +17,7 @@ internal sealed class CaseContextEnricher : ILogEventEnricher
     [
         (CaseLogScope.CaseId, "case"),
         (CaseLogScope.Step, "step"),
+        (CaseLogScope.TaskId, "task"),
         (CaseLogScope.Actor, "actor"),
         (CaseLogScope.CorrelationId, "corr"),
     ];

@@ -13,12 +13,13 @@ public static class CaseLogScope
     public const string Step = nameof(Step);
     public const string Actor = nameof(Actor);
     public const string CorrelationId = nameof(CorrelationId);
+    public const string TaskId = nameof(TaskId);
 
     /// <summary>
     /// Begins a scope carrying the case id and, when known, the step, the acting user and the
-    /// correlation id. Dispose it when the work on the case ends.
+    /// correlation id, and the task worked on. Dispose it when the work on the case ends.
     /// </summary>
-    public static IDisposable BeginCaseScope(this ILogger logger, string caseId, string? step = null, string? actor = null, string? correlationId = null)
+    public static IDisposable BeginCaseScope(this ILogger logger, string caseId, string? step = null, string? actor = null, string? correlationId = null, string? taskId = null)
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
@@ -26,6 +27,7 @@ public static class CaseLogScope
         AddIfPresent(properties, Step, step);
         AddIfPresent(properties, Actor, actor);
         AddIfPresent(properties, CorrelationId, correlationId);
+        AddIfPresent(properties, TaskId, taskId);
         return logger.BeginScope(properties) ?? NoScope.Instance;
     }
 

@@ -31,14 +31,13 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
 
                     try
                     {
-                        await sender.SendAsync(email, stoppingToken);
+                        // Not cancelled by shutdown: a send cut off after the server took the data
+                        // would be released and sent again by the next node. It is bounded by
+                        // SmtpOptions.Timeout, and shutdown is checked before each e-mail.
+                        await sender.SendAsync(email, CancellationToken.None);
                         await outbox.MarkSentAsync(email.Id, CancellationToken.None);
+                        MessagingMetrics.EmailSent();
                         unsent.Remove(email.Id);
-                    }
-                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                    {
-                        await outbox.ReleaseAsync(unsent, CancellationToken.None);
-                        throw;
                     }
                     catch (EmailDeliveryException ex)
                     {
@@ -47,7 +46,7 @@ public sealed partial class EmailDispatcher(EmailOutbox outbox, SmtpEmailSender 
 
                         // A refusal for good (5xx, bad login) waits the longest back-off: an operator has to fix the address or the settings.
                         var retryAfter = TimeSpan.FromSeconds(ex.Permanent ? MaxRetrySeconds : Math.Min(MaxRetrySeconds, Math.Pow(2, email.Attempts + 1)));
-                        await outbox.MarkFailedAsync(email.Id, ex.Message, retryAfter, stoppingToken);
+                        await outbox.MarkFailedAsync(email.Id, ex.Message, retryAfter, CancellationToken.None);
                     }
                 }
 

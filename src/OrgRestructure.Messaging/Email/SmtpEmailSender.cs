@@ -31,7 +31,6 @@ public sealed class SmtpEmailSender(SmtpOptions options)
             }
 
             await client.SendAsync(message, cancellationToken);
-            await client.DisconnectAsync(quit: true, cancellationToken);
         }
         catch (SmtpCommandException ex)
         {
@@ -55,6 +54,16 @@ public sealed class SmtpEmailSender(SmtpOptions options)
         catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException or SslHandshakeException or ServiceNotConnectedException)
         {
             throw new EmailDeliveryException(email.Id, $"SMTP server {server} could not be reached or broke off: {ex.Message}", permanent: false, ex);
+        }
+
+        // Accepted is delivered: a QUIT cut short by shutdown must not turn a sent e-mail into an
+        // unsent one that the next node sends again. Bounded by the client's timeout.
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or SmtpProtocolException or TimeoutException)
+        {
         }
     }
 

@@ -44,6 +44,7 @@ public sealed partial class NotificationConsumer(
 
     private async Task HandleAsync(ConsumeContext context, ICaseIntegrationEvent e)
     {
+        System.Diagnostics.Activity.Current?.SetTag(MessagingMetrics.CaseIdTag, e.CaseId);
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["CaseId"] = e.CaseId,
@@ -109,6 +110,7 @@ public sealed partial class NotificationConsumer(
 
         await transaction.CommitAsync(context.CancellationToken);
         LogNotified(logger, written.Count, e.GetType().Name, messageId);
+        MessagingMetrics.NotificationsSent(written.Count, e.GetType().Name);
         if (written.Count > 0)
         {
             emailSignal.Notify();

@@ -167,6 +167,7 @@ public sealed partial class WorkflowEngine(
         }
 
         _logger.LogInformation("Case {CaseId}: {Count} events appended (v{From}–v{To}) by {Actor}", state.CaseId, session.Pending.Count, result.FromVersion, result.ToVersion, session.Actor.Id);
+        WorkflowMetrics.Committed(session.Pending);
         return new CaseCommandResult(state.CaseId, result.FromVersion, result.ToVersion, false, request.Events.Select(e => e.Type).ToList(), state, [.. loaded, .. result.Events]);
     }
 

@@ -11,7 +11,7 @@ public sealed class SerilogLoggingTests : IDisposable
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "orgrestructure-logging-" + Guid.NewGuid().ToString("N")[..12]);
 
     [Fact]
-    public void lines_written_inside_a_case_scope_carry_case_step_actor_and_correlation_in_the_json_file()
+    public void lines_written_inside_a_case_scope_carry_case_step_actor_and_correlation_in_the_clef_file()
     {
         var lines = Log(logger =>
         {
@@ -23,8 +23,7 @@ public sealed class SerilogLoggingTests : IDisposable
             logger.LogInformation("Outside any case");
         });
 
-        var inCase = lines.Single(l => l.GetProperty("MessageTemplate").GetString() == "Candidate {Candidate} approved");
-        var properties = inCase.GetProperty("Properties");
+        var properties = lines.Single(l => l.GetProperty("@mt").GetString() == "Candidate {Candidate} approved");
         Assert.Equal("QN-DAILOC-2014", properties.GetProperty("CaseId").GetString());
         Assert.Equal("vetting", properties.GetProperty("Step").GetString());
         Assert.Equal("ubkt.nguyen", properties.GetProperty("Actor").GetString());
@@ -32,8 +31,9 @@ public sealed class SerilogLoggingTests : IDisposable
         Assert.Equal("Trần Văn B", properties.GetProperty("Candidate").GetString());
         Assert.Equal("cli-test", properties.GetProperty("Application").GetString());
 
-        var outside = lines.Single(l => l.GetProperty("MessageTemplate").GetString() == "Outside any case");
-        Assert.False(outside.GetProperty("Properties").TryGetProperty("CaseId", out _));
+        var outside = lines.Single(l => l.GetProperty("@mt").GetString() == "Outside any case");
+        Assert.False(outside.TryGetProperty("CaseId", out _));
+        Assert.True(outside.TryGetProperty("@t", out _));
     }
 
     [Fact]
@@ -47,7 +47,8 @@ public sealed class SerilogLoggingTests : IDisposable
             }
         });
 
-        var properties = Assert.Single(lines).GetProperty("Properties");
+        var properties = Assert.Single(lines);
+        Assert.Equal("Warning", properties.GetProperty("@l").GetString());
         Assert.Equal("QN-TAMKY-2014", properties.GetProperty("CaseId").GetString());
         Assert.False(properties.TryGetProperty("Step", out _));
         Assert.False(properties.TryGetProperty("Actor", out _));
@@ -73,7 +74,7 @@ public sealed class SerilogLoggingTests : IDisposable
             write(factory.CreateLogger("OrgRestructure.Tests"));
         }
 
-        var file = Assert.Single(Directory.GetFiles(Path.Combine(_dataDirectory, "logs"), "cli-test-*.json"));
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(_dataDirectory, "logs"), "cli-test-*.clef"));
         return [.. File.ReadAllLines(file).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
     }
 }
