@@ -1,6 +1,9 @@
 namespace OrgRestructure.Contracts;
 
-/// <summary>A human task was created for an assignee, or for the members of its roles/candidate groups within <see cref="Scope"/> (e.g. one new committee).</summary>
+/// <summary>
+/// A human task was created for an assignee, or for the members of its roles/candidate groups within <see cref="Scope"/> (e.g. one new committee).
+/// <see cref="Note"/> / <see cref="NoteEn"/> say what it is about in words: the committee, and for a returned step what was refused and why.
+/// </summary>
 public sealed record TaskAssigned(
     Guid SourceEventId,
     long SourcePosition,
@@ -15,7 +18,9 @@ public sealed record TaskAssigned(
     string? Assignee,
     IReadOnlyList<string> CandidateGroups,
     string? Scope,
-    DateTimeOffset? DueAt) : ICaseIntegrationEvent;
+    DateTimeOffset? DueAt,
+    string? Note = null,
+    string? NoteEn = null) : ICaseIntegrationEvent;
 
 /// <summary>A human task was completed (approved, rejected, returned …).</summary>
 public sealed record TaskCompleted(
