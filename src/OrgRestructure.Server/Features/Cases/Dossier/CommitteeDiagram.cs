@@ -46,7 +46,7 @@ public static class CommitteeDiagram
                 new XAttribute("class", css),
                 new XAttribute("data-step", step.Id),
                 new XElement(Svg + "rect", new XAttribute("x", 10), new XAttribute("y", y), new XAttribute("width", Width - 20), new XAttribute("height", BoxHeight), new XAttribute("rx", 8), new XAttribute("fill", fill), new XAttribute("stroke", stroke), new XAttribute("stroke-width", current ? 3 : 1.5)),
-                Text(22, y + 18, mark + Shorten(L(step.Title), 70), 14, current ? "bold" : "normal", skipped ? "#6b7280" : "#1a1a1a"),
+                Text(22, y + 18, mark + Shorten(L(step.Title), 64), 14, current ? "bold" : "normal", skipped ? "#6b7280" : "#1a1a1a"),
                 note is null ? null : Text(22, y + 34, note, 12, "normal", current ? "#8a4b00" : "#555")));
             y += BoxHeight + Gap;
         }
