@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Xml.Linq;
 using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Diagram;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 
@@ -79,13 +79,5 @@ public static class CommitteeDiagram
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
-    private static XElement Text(int x, int y, string text, int size, string weight, string color) =>
-        new(
-            Svg + "text",
-            new XAttribute("x", x),
-            new XAttribute("y", y),
-            new XAttribute("font-size", size.ToString(CultureInfo.InvariantCulture)),
-            new XAttribute("font-weight", weight),
-            new XAttribute("fill", color),
-            text);
+    private static XElement Text(int x, int y, string text, int size, string weight, string color) => SvgDiagram.Text(x, y, text, size, weight, color);
 }
