@@ -1,9 +1,9 @@
 namespace OrgRestructure.Contracts;
 
 /// <summary>
-/// A human task was created for an assignee, or for the members of its roles/candidate groups within
-/// <see cref="Scope"/> (e.g. one new committee). <see cref="Returned"/> is set when the task revises a
-/// step that a later step sent back.
+/// A human task was created for an assignee, or for the members of its roles/candidate groups within <see cref="Scope"/> (e.g. one new committee).
+/// <see cref="Note"/> / <see cref="NoteEn"/> say what it is about in words: the committee, and for a returned step what was refused and why.
+/// <see cref="Returned"/> is set when the task revises a step that a later step sent back.
 /// </summary>
 public sealed record TaskAssigned(
     Guid SourceEventId,
@@ -20,6 +20,8 @@ public sealed record TaskAssigned(
     IReadOnlyList<string> CandidateGroups,
     string? Scope,
     DateTimeOffset? DueAt,
+    string? Note = null,
+    string? NoteEn = null,
     StepReturnNotice? Returned = null) : ICaseIntegrationEvent;
 
 /// <summary>Why a step came back: who sent it back, the reason, and the sentence shown to people (Vietnamese, English).</summary>

@@ -10,7 +10,7 @@ public sealed record RenderedNotification(string Kind, string Subject, string Bo
 /// Vietnamese templates (English when the participant prefers it). Subject and body always name
 /// the case and the step, so a message read out of context still says what it is about.
 /// </summary>
-public static class NotificationTemplates
+public static partial class NotificationTemplates
 {
     private static readonly string[] StepTitlesVi =
     [
@@ -55,14 +55,17 @@ public static class NotificationTemplates
             StepStarted => ("step-started",
                 en ? $"[{caseLabel}] {step} has started" : $"[{caseLabel}] Bắt đầu {step}",
                 en ? $"Case {caseLabel} ({e.District}) has moved to {step}. You take part in this step." : $"Hồ sơ {caseLabel} ({e.District}) đã chuyển sang {step}. Đồng chí là người tham gia bước này."),
+            // The note already carries the return's sentence (who sent it back, why, about whom).
             TaskAssigned { Returned: { } r } t => ("task-returned",
                 en ? $"[{caseLabel}] Returned for revision in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Trả lại để hoàn thiện ở {step}: {t.TaskTitle ?? t.TaskId}",
-                (en ? $"A step of case {caseLabel} ({e.District}) was sent back to {step} and awaits your revision. {r.ExplanationEn}." : $"Hồ sơ {caseLabel} ({e.District}) được trả lại {step}, chờ đồng chí hoàn thiện. {r.ExplanationVi}.")
-                + Due(t.DueAt, en)),
+                (en ? $"A step of case {caseLabel} ({e.District}) was sent back to {step} and awaits your revision." : $"Hồ sơ {caseLabel} ({e.District}) được trả lại {step}, chờ đồng chí hoàn thiện.")
+                + Due(t.DueAt, en)
+                + "\n\n" + ((en ? t.NoteEn ?? t.Note : t.Note) ?? (en ? r.ExplanationEn : r.ExplanationVi))),
             TaskAssigned t => ("task-assigned",
                 en ? $"[{caseLabel}] New task in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Nhiệm vụ mới ở {step}: {t.TaskTitle ?? t.TaskId}",
                 (en ? $"A task of case {caseLabel} ({e.District}), {step}, awaits you: {t.TaskTitle ?? t.TaskId}." : $"Đồng chí có nhiệm vụ cần xử lý trong hồ sơ {caseLabel} ({e.District}), {step}: {t.TaskTitle ?? t.TaskId}.")
-                + Due(t.DueAt, en)),
+                + Due(t.DueAt, en)
+                + ((en ? t.NoteEn ?? t.Note : t.Note) is { Length: > 0 } note ? "\n\n" + note : string.Empty)),
             NotificationRequested n => ("notice:" + n.Kind,
                 en ? $"[{caseLabel}] Notice for {step}" : $"[{caseLabel}] Thông báo {step}",
                 (en ? $"Case {caseLabel} ({e.District}), {step}." : $"Hồ sơ {caseLabel} ({e.District}), {step}.")
@@ -95,7 +98,9 @@ public static class NotificationTemplates
             return $"{word} {e.Step.Value.ToString(CultureInfo.InvariantCulture)}: {titles[e.Step.Value - 1]}";
         }
 
-        return e.Step is { } n ? $"{word} {n.ToString(CultureInfo.InvariantCulture)}: {e.StepName}" : e.StepName ?? (english ? "the case" : "hồ sơ");
+        // A step without a number is named by its title when the event carries one, never by its id.
+        var name = e.StepName is { } n0 && !StepIdLike().IsMatch(n0) ? n0 : null;
+        return e.Step is { } n ? $"{word} {n.ToString(CultureInfo.InvariantCulture)}: {name ?? string.Empty}".TrimEnd(' ', ':') : name ?? (english ? "the case" : "hồ sơ");
     }
 
     private static string CaseLabel(ICaseIntegrationEvent e, bool english)
@@ -109,9 +114,13 @@ public static class NotificationTemplates
             CaseCancelled c => c.Title,
             _ => null,
         };
-        return string.IsNullOrWhiteSpace(title) ? e.CaseId : $"{title} ({(english ? "case" : "mã hồ sơ")} {e.CaseId})";
+        // The case is named by what it does and where; its id is for machines (the feed links to it).
+        return string.IsNullOrWhiteSpace(title) ? e.District : title;
     }
 
     private static string Due(DateTimeOffset? due, bool english) =>
         due is { } d ? (english ? $" Due: {d:yyyy-MM-dd HH:mm} UTC." : $" Hạn: {d.UtcDateTime.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} (UTC).") : string.Empty;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex StepIdLike();
 }

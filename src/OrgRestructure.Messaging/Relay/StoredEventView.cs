@@ -115,6 +115,9 @@ public sealed class StoredEventView
         return result.Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A field of the payload as it is (objects and arrays included), e.g. a notice's data or a task's context.</summary>
+    public JsonElement? Element(params string[] names) => Property(names);
+
     private JsonElement? Property(params string[] names)
     {
         if (_data.ValueKind != JsonValueKind.Object)

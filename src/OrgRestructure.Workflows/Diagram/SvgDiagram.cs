@@ -178,7 +178,8 @@ public static class SvgDiagram
         return lines;
     }
 
-    private static XElement Text(int x, int y, string text, int size, string weight, string color, string anchor = "start") =>
+    /// <summary>An SVG text element at (x, y) of the given size (px), weight and colour.</summary>
+    public static XElement Text(int x, int y, string text, int size, string weight, string color, string anchor = "start") =>
         new(
             Svg + "text",
             new XAttribute("x", x),

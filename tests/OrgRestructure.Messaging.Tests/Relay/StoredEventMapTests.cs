@@ -44,8 +44,10 @@ public sealed class StoredEventMapTests
         Assert.Equal(1, done.Step);
         var invitation = Assert.Single(mapped.OfType<NotificationRequested>());
         Assert.Equal((2, "conference-invitation", "party-member"), (invitation.Step, invitation.Kind, Assert.Single(invitation.RecipientGroups)));
-        Assert.Equal("Giấy mời hội nghị lấy phiếu tín nhiệm", invitation.Message);
-        Assert.Equal("Invitation to the confidence-vote conference", invitation.MessageEn);
+        // The subject, then what the step attached: the committee and who stands.
+        Assert.StartsWith("Giấy mời hội nghị lấy phiếu tín nhiệm\nĐảng bộ: ", invitation.Message, StringComparison.Ordinal);
+        Assert.Contains("\nDanh sách nhân sự: ", invitation.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invitation to the confidence-vote conference\nCommittee: ", invitation.MessageEn, StringComparison.Ordinal);
         Assert.DoesNotContain(stored, e => e.Type == "gate-evaluated" && StoredEventMap.Publishes(e.Type));
     }
 

@@ -131,7 +131,8 @@ public static class Journeys
 
             var board = await As("duyxuyen.thuongvu");
             await board.Page.GotoAsync($"/cases/{caseId}");
-            await Assertions.Expect(board.Page.Locator("#diagram .current[data-step='slate']")).ToHaveCountAsync(1);
+            // Each committee has its own diagram: the first is back at step 1.
+            await Assertions.Expect(board.Page.Locator("#diagram .committee-diagram").First.Locator(".current[data-step='slate']")).ToHaveCountAsync(1);
             await Assertions.Expect(board.Page.Locator("#timeline")).ToContainTextAsync("Trả về bước trước");
             await board.ShotAsync($"{++shot:00}-case-after-rejection");
 
@@ -142,7 +143,10 @@ public static class Journeys
 
             await board.Page.GotoAsync($"/cases/{caseId}");
             await Assertions.Expect(board.Page.Locator("#case-status")).ToHaveTextAsync("Hoàn thành");
+            await ReadsTheDossierAsync(board.Page, decided: true);
             await board.ShotAsync($"{++shot:00}-case-completed");
+            await board.Page.Locator("#dossier .committee").First.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"{board.Prefix}-{++shot:00}-dossier-first-committee.png") });
+            await board.Page.Locator("#diagram .committee-diagram").First.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"{board.Prefix}-{++shot:00}-diagram-first-committee.png") });
             await board.Page.GotoAsync("/notifications");
             await Assertions.Expect(board.Page.Locator("#feed li").First).ToBeVisibleAsync();
             await board.ShotAsync($"{++shot:00}-notifications");
@@ -173,6 +177,7 @@ public static class Journeys
         await page.ClickAsync($"#history a[href='?version={beforeDecision}']");
         await Assertions.Expect(page.Locator("#step-then")).ToHaveTextAsync("5");
         await Assertions.Expect(page.Locator("#no-decision")).ToBeVisibleAsync();
+        await ReadsTheDossierAsync(page, decided: false);
         await auditor.ShotAsync("02-audit-replay-before-decision");
 
         await page.ClickAsync("#next");
@@ -184,15 +189,46 @@ public static class Journeys
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("Toàn vẹn");
         await auditor.ShotAsync("03-audit-integrity");
 
+        // The report prints the point the auditor is looking at: the dossier then, the events up to it.
         var report = await auditor.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#export-html"));
         await Assertions.Expect(report.Locator("h1")).ToContainTextAsync("Báo cáo kiểm toán");
-        await Assertions.Expect(report.Locator("table tbody tr")).ToHaveCountAsync(history.Count);
+        await Assertions.Expect(report.Locator("#as-of")).ToContainTextAsync($"Tính đến sự kiện #{beforeDecision}");
+        await Assertions.Expect(report.Locator("#events tbody tr")).ToHaveCountAsync((int)beforeDecision);
+        await Assertions.Expect(report.Locator("table.dossier").First).ToContainTextAsync("Trần Thị Bình: 21/30 người được triệu tập (70,0%) > 1/2 → đạt");
+        await Assertions.Expect(report.Locator("table.dossier").First).ToContainTextAsync("Chưa đủ thời gian công tác");
         await report.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, $"{auditor.Prefix}-04-audit-report.png"), FullPage = true });
 
         var csv = await auditor.Context.APIRequest.GetAsync($"/api/audit/{caseId}/export?format=csv");
         Assert.Equal(200, csv.Status);
-        var lines = (await csv.TextAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var text = (await csv.TextAsync()).TrimStart('\uFEFF');
+        var parts = text.Split("\n\n", 2);
+        Assert.StartsWith("committee,step,round", parts[0], StringComparison.Ordinal);
+        Assert.Contains("\"Nguyễn Văn An\",\"Được chỉ định\",\"Bí thư\"", parts[0], StringComparison.Ordinal);
+        var lines = parts[1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("version,timestamp,actor", lines[0], StringComparison.Ordinal);
         Assert.Equal(history.Count + 1, lines.Length);
+    }
+
+    /// <summary>
+    /// The page's dossier names who stood, their tallies with the rule's sentence and the vetting's
+    /// rejection; once decided, the appointees and their positions. Its diagrams' text is at least 12 px as drawn.
+    /// </summary>
+    public static async Task ReadsTheDossierAsync(IPage page, bool decided)
+    {
+        var committee = page.Locator("#dossier .committee").First;
+        await Assertions.Expect(committee).ToContainTextAsync("Trần Thị Bình: 21/30 người được triệu tập (70,0%) > 1/2 → đạt");
+        await Assertions.Expect(committee.Locator(".verdicts li.fail").First).ToContainTextAsync($"{Scenario.Rejected}: không đạt — Chưa đủ thời gian công tác");
+        if (decided)
+        {
+            await Assertions.Expect(committee.Locator("table.appointees tr").Filter(new() { HasText = "Nguyễn Văn An" })).ToContainTextAsync("Bí thư");
+        }
+        else
+        {
+            await Assertions.Expect(committee.Locator("table.appointees")).ToHaveCountAsync(0);
+        }
+
+        var smallest = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('#diagram svg')].flatMap(svg => { const k = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * k); }))");
+        Assert.True(smallest >= 12, $"the diagram's smallest text is {smallest:0.0} px");
     }
 }

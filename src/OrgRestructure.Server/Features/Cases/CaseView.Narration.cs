@@ -50,10 +50,10 @@ public sealed partial record CaseView
         var step = stepId is null ? null : definition.AllSteps.GetValueOrDefault(stepId);
         var branchId = Field(data, "branchId") ?? task?.BranchId;
         var branch = branchId is null ? null : state.Branches.GetValueOrDefault(branchId)?.Label;
-        var (vi, en) = Verbs.GetValueOrDefault(stored.Type, (stored.Type, stored.Type));
+        var (vi, en) = Verbs.GetValueOrDefault(stored.Type, ("Sự kiện khác", "Other event"));
         var extra = stored.Type == "candidate-override-recorded"
             ? $"{Field(data, "candidate")} ({Field(data, "decidedBy")}): {Field(data, "reason")}"
-            : Field(data, "reason") ?? Field(data, "outcome") ?? Field(data, "number");
+            : Field(data, "reason") ?? Field(data, "number");
         string Line(string verb, string? title) =>
             string.Join(" — ", new[] { verb + (title is null ? string.Empty : ": " + title), branch, extra }.Where(s => !string.IsNullOrEmpty(s)));
         return new TimelineEntry(stored.StreamVersion, stored.Timestamp, stored.Actor, stored.ActorRole, stored.Type, stepId,

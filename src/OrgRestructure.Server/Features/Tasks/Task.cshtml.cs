@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using OrgRestructure.Server.Features.Auth;
+using OrgRestructure.Server.Features.Campaigns;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
-using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
 /// <summary>A task's form, rendered from the fields the workflow definition gives the task.</summary>
-public sealed class TaskModel(CaseService cases, UserDirectory users, WorkflowDefinitionRegistry definitions) : AppPage
+public sealed class TaskModel(CaseService cases, UserDirectory users, OrganizationNames organizations) : AppPage
 {
     [BindProperty(SupportsGet = true)]
     public string CaseId { get; set; } = string.Empty;
@@ -34,6 +34,8 @@ public sealed class TaskModel(CaseService cases, UserDirectory users, WorkflowDe
 
     /// <summary>The form's values: what was just posted, else the prefill (last recorded data, or the candidates in the task's context).</summary>
     public JsonObject Values { get; private set; } = [];
+
+    public string NameOf(string user) => users.Find(user)?.DisplayName ?? user;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -84,15 +86,31 @@ public sealed class TaskModel(CaseService cases, UserDirectory users, WorkflowDe
     private async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        var state = await cases.GetStateAsync(Me, CaseId, null, null, ct);
-        Case = await cases.GetAsync(Me, CaseId, null, null, ct);
+        var read = await cases.ReadAsync(Me, CaseId, null, null, ct);
+        var state = read.State;
+        Case = cases.View(read);
         Task = Case.Tasks.FirstOrDefault(t => t.TaskId == TaskId) ?? throw RequestRejectedException.NotFound("việc / task " + TaskId);
         Work = state.Tasks[TaskId];
         CanWork = Case.Status == nameof(CaseStatus.Running) && CaseService.CanWork(Me, Task);
         Values = TaskForm.Prefill(state, Work);
-        Context = StepContextView.Describe(Work.Context, definitions.Find(state.DefinitionId, state.DefinitionVersion), T.English);
+        Context = StepContextView.Describe(await NamedAsync(Work.Context, Case.Province, ct), read.Definition, T.English);
         Assignees = [.. new[] { Task.AssigneeRole }.Concat(Task.CandidateGroups)
             .Select(Roles.FromEngineRole).OfType<Role>()
             .SelectMany(r => users.InRole(r, Case.Province, Case.District)).Where(u => u.District is not null).Distinct()];
+    }
+
+    /// <summary>The context with the organizations it names by their names (the case carries their survey ids).</summary>
+    private async Task<JsonObject> NamedAsync(JsonObject context, string province, CancellationToken ct)
+    {
+        if (context["item.organizations"] is not JsonArray ids)
+        {
+            return context;
+        }
+
+        var list = ids.Select(i => i?.ToString()).OfType<string>().ToList();
+        await organizations.LearnAsync(province, list, ct);
+        var named = (JsonObject)context.DeepClone();
+        named["item.organizations"] = new JsonArray([.. list.Select(id => (JsonNode?)JsonValue.Create(organizations.Find(id) ?? id))]);
+        return named;
     }
 }

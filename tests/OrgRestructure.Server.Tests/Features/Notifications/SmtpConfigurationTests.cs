@@ -26,15 +26,16 @@ public sealed class SmtpConfigurationTests
         await using var host = await StartWithSmtpAsync(smtp);
 
         await Scenario.ImportAndLaunchPilotAsync(host);
-        var caseId = await Scenario.CaseIdAsync(host);
 
         await Eventually.UntilAsync(
             () => smtp.Messages().Any(m => m.To.Contains(Board, StringComparison.Ordinal)),
             "an e-mail to " + Board);
-        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(Scenario.District, StringComparison.Ordinal));
         Assert.Contains("Nhiệm vụ mới ở bước 1: Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Kính gửi đồng chí Ban Thường vụ Duy Xuyên,", mail.Body, StringComparison.Ordinal);
+        // The case is named by its district and procedure, never by its id.
         Assert.Contains("Duy Xuyên", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("case-", mail.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,12 +49,11 @@ public sealed class SmtpConfigurationTests
         }
 
         await Scenario.ImportAndLaunchPilotAsync(host);
-        var caseId = await Scenario.CaseIdAsync(host);
 
         await Eventually.UntilAsync(
-            () => smtp.Messages().Any(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal)),
+            () => smtp.Messages().Any(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(Scenario.District, StringComparison.Ordinal)),
             "an e-mail about the case to " + Board);
-        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(caseId, StringComparison.Ordinal));
+        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Body.Contains(Scenario.District, StringComparison.Ordinal));
         Assert.Contains("New task in step 1", mail.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Nhiệm vụ mới", mail.Subject, StringComparison.Ordinal);
     }

@@ -48,7 +48,7 @@ public static partial class CaseTimelineBuilder
                 $"Lễ công bố ngày {DossierFields.Date(x.CeremonyDate)}, {x.Attendees} người dự; công bố quyết định {Names(x.Decisions)}",
                 $"Ceremony on {DossierFields.Date(x.CeremonyDate)}, {x.Attendees} attending; decisions announced: {Names(x.Decisions)}"),
             ApprovalRecorded x => L($"Kết luận: {Outcome(x.Outcome).Vi}{Reason(x.Reason)}", $"Conclusion: {Outcome(x.Outcome).En}{Reason(x.Reason)}"),
-            GateEvaluated x => x.Explanation,
+            GateEvaluated x => DossierFold.GateOutcome(x.Passed),
             StepReturned x => L(
                 $"Trả về bước trước ({StepTitle(state, x.ToStepId, false)}): {x.Reason}{About(x.Candidates, false)}",
                 $"Returned to an earlier step ({StepTitle(state, x.ToStepId, true)}): {x.Reason}{About(x.Candidates, true)}"),

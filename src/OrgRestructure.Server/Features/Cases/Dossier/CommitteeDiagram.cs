@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Xml.Linq;
 using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Diagram;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
 
@@ -13,7 +13,7 @@ namespace OrgRestructure.Server.Features.Cases.Dossier;
 /// </summary>
 public static class CommitteeDiagram
 {
-    private const int Width = 640;
+    private const int Width = 540;
     private const int BoxHeight = 40;
     private const int Gap = 14;
     private const int Top = 44;
@@ -46,7 +46,7 @@ public static class CommitteeDiagram
                 new XAttribute("class", css),
                 new XAttribute("data-step", step.Id),
                 new XElement(Svg + "rect", new XAttribute("x", 10), new XAttribute("y", y), new XAttribute("width", Width - 20), new XAttribute("height", BoxHeight), new XAttribute("rx", 8), new XAttribute("fill", fill), new XAttribute("stroke", stroke), new XAttribute("stroke-width", current ? 3 : 1.5)),
-                Text(22, y + 18, mark + Shorten(L(step.Title), 80), 14, current ? "bold" : "normal", skipped ? "#6b7280" : "#1a1a1a"),
+                Text(22, y + 18, mark + Shorten(L(step.Title), 64), 14, current ? "bold" : "normal", skipped ? "#6b7280" : "#1a1a1a"),
                 note is null ? null : Text(22, y + 34, note, 12, "normal", current ? "#8a4b00" : "#555")));
             y += BoxHeight + Gap;
         }
@@ -79,13 +79,5 @@ public static class CommitteeDiagram
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 
-    private static XElement Text(int x, int y, string text, int size, string weight, string color) =>
-        new(
-            Svg + "text",
-            new XAttribute("x", x),
-            new XAttribute("y", y),
-            new XAttribute("font-size", size.ToString(CultureInfo.InvariantCulture)),
-            new XAttribute("font-weight", weight),
-            new XAttribute("fill", color),
-            text);
+    private static XElement Text(int x, int y, string text, int size, string weight, string color) => SvgDiagram.Text(x, y, text, size, weight, color);
 }

@@ -72,7 +72,7 @@ public sealed class DossierFold
             case CandidateOverrideRecorded x: s.Current(x.BranchId, x.StepId, x.At).Overrides.Add(new(x.Candidate, x.Failures, x.DecidedBy, x.Reason, x.By)); break;
             case DecisionRecorded x: Apply(s, x); break;
             case ElectionRecorded x: Apply(s, x); break;
-            case GateEvaluated x: s.Start(x.BranchId, x.StepId, null, x.At).Outcome = x.Explanation; break;
+            case GateEvaluated x: s.Start(x.BranchId, x.StepId, null, x.At).Outcome = GateOutcome(x.Passed); break;
             case StepReturned x: Apply(s, x); break;
             default: break;
         }
@@ -144,6 +144,10 @@ public sealed class DossierFold
             committee.Steps[i].Superseded = true;
         }
     }
+
+    /// <summary>A check's verdict in words; its expression (data paths, operators) is the engine's and stays in the raw event.</summary>
+    public static LocalizedText GateOutcome(bool passed) =>
+        passed ? new("Đạt điều kiện", "Condition met") : new("Chưa đạt điều kiện: chuyển sang bước ghi nhận ngoại lệ", "Condition not met: the exception must be recorded");
 
     private CommitteeDraft Committee(string branchId) => _committees.GetValueOrDefault(branchId) ?? _case;
 

@@ -61,7 +61,7 @@ public static class DossierLines
                         new(string.Join("; ", rest.Select(p => $"{p.c.Vi}: {p.v.Vi}")), string.Join("; ", rest.Select(p => $"{p.c.En}: {p.v.En}"))));
                 }
             }
-            else if (!(s.Decision is not null && f.Name is "number" or "date" or "signatory"))
+            else if (!Repeats(s, f))
             {
                 yield return Line(string.Empty, f.Label, f.Value!);
             }
@@ -127,6 +127,15 @@ public static class DossierLines
             var about = ret.Candidates.Count > 0 ? $" ({string.Join(", ", ret.Candidates)})" : string.Empty;
             yield return Line(string.Empty, new("Trả về", "Returned to"), new($"{ret.ToStep.Vi}: {ret.Reason}{about}", $"{ret.ToStep.En}: {ret.Reason}{about}"));
         }
+    }
+
+    /// <summary>Whether a submitted field only repeats what the step's record says (the conference's figures, the decision's number and date).</summary>
+    public static bool Repeats(StepRecord step, FieldRecord field)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(field);
+        return (step.Decision is not null && field.Name is "number" or "date" or "signatory")
+            || (step.Conference is not null && field.Name is "conferenceDate" or "summoned" or "present" or "ballotsIssued" or "ballotsReturned" or "nominations");
     }
 
     private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? string.Empty : " — " + reason;

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace OrgRestructure.Messaging.Relay;
+
+/// <summary>
+/// What a notice says happened, in both languages, from what the engine attached to its event: a
+/// notice's data (the definition's "data" paths: the committee, the decision's number, the
+/// appointees, the slate) or a task's context (its committee; for a returned step, the return's
+/// own sentence). A notice then reads on its own, without opening the case.
+/// </summary>
+public static class NoticeSubstance
+{
+    public static (string? Vi, string? En) OfNotification(StoredEventView e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var subject = (Vi: e.Nested("subject", "vi"), En: e.Nested("subject", "en"));
+        var lines = e.Element("data") is { ValueKind: JsonValueKind.Object } data ? data.EnumerateObject().Select(p => Line(Key(p.Name), p.Value)).OfType<(string Vi, string En)>().ToList() : [];
+        return (Join(subject.Vi, lines.Select(l => l.Vi)), Join(subject.En, lines.Select(l => l.En)));
+    }
+
+    public static (string? Vi, string? En) OfTask(StoredEventView e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Element("context") is not { ValueKind: JsonValueKind.Object } context)
+        {
+            return (null, null);
+        }
+
+        var lines = new List<(string Vi, string En)>();
+        if (Text(context, "item.name") is { } committee)
+        {
+            lines.Add(($"Đảng bộ: {committee}", $"Committee: {committee}"));
+        }
+
+        if (context.TryGetProperty("returned", out var returned) && returned.TryGetProperty("explanation", out var why) && Text(why, "vi") is { } vi)
+        {
+            lines.Add((vi, Text(why, "en") ?? vi));
+        }
+
+        return lines.Count == 0 ? (null, null) : (string.Join('\n', lines.Select(l => l.Vi)), string.Join('\n', lines.Select(l => l.En)));
+    }
+
+    private static (string Vi, string En)? Line(string key, JsonElement value) => key switch
+    {
+        "name" when Scalar(value) is { } name => ($"Đảng bộ: {name}", $"Committee: {name}"),
+        "district" when Scalar(value) is { } district => ($"Huyện: {district}", $"District: {district}"),
+        "number" when Scalar(value) is { } number => ($"Quyết định số {number}", $"Decision {number}"),
+        "date" or "ceremonyDate" when Scalar(value) is { } date => ($"Ngày: {Date(date)}", $"Date: {Date(date)}"),
+        "appointees" when Names(value) is { Length: > 0 } names => ($"Nhân sự được chỉ định: {names}", $"Appointed: {names}"),
+        "candidates" when Names(value) is { Length: > 0 } names => ($"Danh sách nhân sự: {names}", $"Candidates: {names}"),
+        "branches" when Names(value) is { Length: > 0 } names => ($"Các đảng bộ: {names}", $"Committees: {names}"),
+        _ => null,
+    };
+
+    /// <summary>"steps.decision.number" → "number".</summary>
+    private static string Key(string path) => path[(path.LastIndexOf('.') + 1)..];
+
+    private static string? Scalar(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>The names in a list of people (objects with a name or label) or of plain names.</summary>
+    private static string Names(JsonElement value) => value.ValueKind != JsonValueKind.Array ? string.Empty : string.Join(", ", value.EnumerateArray().Select(item => item.ValueKind switch
+    {
+        JsonValueKind.String => item.GetString(),
+        JsonValueKind.Object => Text(item, "name") ?? Text(item, "label"),
+        _ => null,
+    }).OfType<string>());
+
+    private static string? Text(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static string Date(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : text;
+
+    private static string? Join(string? subject, IEnumerable<string> lines)
+    {
+        var all = new[] { subject }.Concat(lines).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        return all.Count == 0 ? null : string.Join('\n', all);
+    }
+}
