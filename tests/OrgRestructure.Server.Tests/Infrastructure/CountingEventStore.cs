@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrgRestructure.EventStore.Storage;
 using OrgRestructure.EventStore.Streams;
 
 namespace OrgRestructure.Server.Tests.Infrastructure;
@@ -12,6 +15,15 @@ namespace OrgRestructure.Server.Tests.Infrastructure;
 public sealed class CountingEventStore(IEventStore inner, IHttpContextAccessor requests) : IEventStore
 {
     private int _reads;
+
+    /// <summary>Puts a counting store in front of the server's own (for <c>ServerHost.StartAsync(services: …)</c>).</summary>
+    public static void Install(IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton(sp => new CountingEventStore(sp.GetRequiredService<IRelationalEventStore>(), sp.GetRequiredService<IHttpContextAccessor>()));
+        services.RemoveAll<IEventStore>();
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<CountingEventStore>());
+    }
 
     /// <summary>Stream reads, scans, stream listings and version look-ups by requests since the start (or <see cref="Reset"/>).</summary>
     public int Reads => Volatile.Read(ref _reads);

@@ -91,6 +91,24 @@ public static class Scenario
     };
 
     /// <summary>Completes the case's open task at <paramref name="stepId"/> in every branch, as the right person; returns the case.</summary>
+    /// <summary>The members' vote in which <paramref name="slate"/>[<paramref name="failed"/>] gets 10 of 30 (fails); the others pass.</summary>
+    public static JsonObject VoteFailing(IReadOnlyList<string> slate, int failed)
+    {
+        var vote = FormFor("members-vote", slate);
+        vote["tallies"]![failed]!["high"] = 10;
+        vote["tallies"]![failed]!["low"] = 18;
+        return vote;
+    }
+
+    /// <summary>Steps 1–4 through the API with <paramref name="slate"/>[<paramref name="failed"/>] failing the members' vote: the case waits at the decision.</summary>
+    public static async Task ToDecisionWithAFailedCandidateAsync(ServerHost host, string caseId, IReadOnlyList<string> slate, int failed)
+    {
+        await CompleteAsync(host, caseId, "slate", FormFor("slate", slate));
+        await CompleteAsync(host, caseId, "members-vote", VoteFailing(slate, failed));
+        await CompleteAsync(host, caseId, "bloc-vote", FormFor("bloc-vote", slate));
+        await CompleteAsync(host, caseId, "vetting", FormFor("vetting", slate));
+    }
+
     public static async Task<JsonObject?> CompleteAsync(ServerHost host, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
     {
         using var client = await host.ClientAsync(ActorFor(stepId));

@@ -42,10 +42,7 @@ public sealed class OverrideJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.True(launched.IsSuccessStatusCode, launchedBody);
         var caseId = JsonNode.Parse(launchedBody)!["caseId"]!.GetValue<string>();
         await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", Slate));
-        var vote = Scenario.FormFor("members-vote", Slate);
-        vote["tallies"]![4]!["high"] = 10;
-        vote["tallies"]![4]!["low"] = 18;
-        await Scenario.CompleteAsync(host, caseId, "members-vote", vote);
+        await Scenario.CompleteAsync(host, caseId, "members-vote", Scenario.VoteFailing(Slate, 4));
         await Scenario.CompleteAsync(host, caseId, "bloc-vote", Scenario.FormFor("bloc-vote", Slate));
 
         await using (var inspection = await Person.SignInAsync(browser.Browser, host, "duyxuyen.ubkt", "override-1-vetting"))

@@ -1,9 +1,5 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using OrgRestructure.EventStore.Storage;
-using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Tests.Infrastructure;
 
 namespace OrgRestructure.Server.Tests.Features.Cases;
@@ -14,13 +10,7 @@ public sealed class CommandReadsTests
     [Fact]
     public async Task claiming_and_completing_a_task_each_read_the_case_stream_once()
     {
-        await using var host = await ServerHost.StartAsync(services: s =>
-        {
-            s.AddHttpContextAccessor();
-            s.AddSingleton(sp => new CountingEventStore(sp.GetRequiredService<IRelationalEventStore>(), sp.GetRequiredService<IHttpContextAccessor>()));
-            s.RemoveAll<IEventStore>();
-            s.AddSingleton<IEventStore>(sp => sp.GetRequiredService<CountingEventStore>());
-        });
+        await using var host = await ServerHost.StartAsync(services: CountingEventStore.Install);
         await Scenario.ImportAndLaunchPilotAsync(host);
         var caseId = await Scenario.CaseIdAsync(host);
         using var board = await host.ClientAsync("duyxuyen.thuongvu");

@@ -16,13 +16,7 @@ public sealed class CrossStepRulesTests
         var caseId = await Scenario.CaseIdAsync(host);
         var slate = Scenario.RevisedSlate;
         var failed = slate[4];
-        await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", slate));
-        var vote = Scenario.FormFor("members-vote", slate);
-        vote["tallies"]![4]!["high"] = 10;
-        vote["tallies"]![4]!["low"] = 18;
-        await Scenario.CompleteAsync(host, caseId, "members-vote", vote);
-        await Scenario.CompleteAsync(host, caseId, "bloc-vote", Scenario.FormFor("bloc-vote", slate));
-        await Scenario.CompleteAsync(host, caseId, "vetting", Scenario.FormFor("vetting", slate));
+        await Scenario.ToDecisionWithAFailedCandidateAsync(host, caseId, slate, 4);
         using var board = await host.ClientAsync("duyxuyen.thuongvu");
         var task = (await Scenario.OpenTasksAsync(board, caseId, "decision"))[0];
         var before = await host.TotalEventsAsync();

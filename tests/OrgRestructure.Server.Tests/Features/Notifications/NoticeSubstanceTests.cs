@@ -26,8 +26,10 @@ public sealed class NoticeSubstanceTests
         Assert.Contains("Quyết định số 123-QĐ/HU", decision.Body, StringComparison.Ordinal);
         Assert.Contains("Nhân sự được chỉ định: Nguyễn Văn An, Trần Thị Bình", decision.Body, StringComparison.Ordinal);
         Assert.Contains("Đảng bộ: ", decision.Body, StringComparison.Ordinal);
-        var returned = items.Where(i => i.Kind == "task-assigned" && i.Step == 1 && i.Body.Contains("Trả về từ", StringComparison.Ordinal)).ToList();
+        var returned = items.Where(i => i.Kind == "task-returned" && i.Step == 1).ToList();
         Assert.NotEmpty(returned);
+        Assert.All(returned, i => Assert.Contains("Trả lại để hoàn thiện", i.Subject, StringComparison.Ordinal));
+        Assert.All(returned, i => Assert.Contains("Trả về từ", i.Body, StringComparison.Ordinal));
         Assert.All(returned, i => Assert.Contains($"Chưa đủ thời gian công tác — nhân sự liên quan: {Scenario.Rejected}", i.Body, StringComparison.Ordinal));
         Assert.DoesNotContain(items, i => i.Body.Contains(caseId, StringComparison.Ordinal) || i.Subject.Contains(caseId, StringComparison.Ordinal));
     }

@@ -1,11 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrgRestructure.EventStore.Storage;
-using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Tests.Infrastructure;
 using OrgRestructure.Workflows.Runtime;
 using Xunit.Abstractions;
@@ -17,13 +14,7 @@ public sealed class NationalCampaignReadTests(ITestOutputHelper output)
     [Fact]
     public async Task with_the_3321_cases_of_the_national_campaign_stored_an_inbox_and_a_case_list_request_read_no_stream()
     {
-        await using var host = await ServerHost.StartAsync(services: s =>
-        {
-            s.AddHttpContextAccessor();
-            s.AddSingleton(sp => new CountingEventStore(sp.GetRequiredService<IRelationalEventStore>(), sp.GetRequiredService<IHttpContextAccessor>()));
-            s.RemoveAll<IEventStore>();
-            s.AddSingleton<IEventStore>(sp => sp.GetRequiredService<CountingEventStore>());
-        });
+        await using var host = await ServerHost.StartAsync(services: CountingEventStore.Install);
         var store = host.Services.GetRequiredService<IRelationalEventStore>();
         var definition = host.Services.GetRequiredService<IWorkflowEngine>().Definitions.Get("party-committee-formation");
         var at = DateTimeOffset.UtcNow;

@@ -124,13 +124,7 @@ public sealed class DossierOverrideTests
         var caseId = (await engine.StartCaseAsync("party-committee-formation", input, new Actor("duyxuyen.thuongvu", "district-standing-committee", Scenario.District))).State.CaseId;
         var slate = Scenario.RevisedSlate;
         var failed = slate[4];
-        await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", slate));
-        var vote = Scenario.FormFor("members-vote", slate);
-        vote["tallies"]![4]!["high"] = 10;
-        vote["tallies"]![4]!["low"] = 18;
-        await Scenario.CompleteAsync(host, caseId, "members-vote", vote);
-        await Scenario.CompleteAsync(host, caseId, "bloc-vote", Scenario.FormFor("bloc-vote", slate));
-        await Scenario.CompleteAsync(host, caseId, "vetting", Scenario.FormFor("vetting", slate));
+        await Scenario.ToDecisionWithAFailedCandidateAsync(host, caseId, slate, 4);
         var decision = Scenario.FormFor("decision", slate);
         decision["overrides"] = new JsonArray(new JsonObject { ["candidate"] = failed, ["decidedBy"] = "Bí thư Huyện ủy", ["reason"] = "Cần cán bộ có chuyên môn tài chính" });
         await Scenario.CompleteAsync(host, caseId, "decision", decision);
