@@ -90,7 +90,6 @@ public static class Scenario
         _ => throw new ArgumentOutOfRangeException(nameof(stepId)),
     };
 
-    /// <summary>Completes the case's open task at <paramref name="stepId"/> in every branch, as the right person; returns the case.</summary>
     /// <summary>The members' vote in which <paramref name="slate"/>[<paramref name="failed"/>] gets 10 of 30 (fails); the others pass.</summary>
     public static JsonObject VoteFailing(IReadOnlyList<string> slate, int failed)
     {
@@ -109,6 +108,7 @@ public static class Scenario
         await CompleteAsync(host, caseId, "vetting", FormFor("vetting", slate));
     }
 
+    /// <summary>Completes the case's open task at <paramref name="stepId"/> in every branch, as the right person; returns the case.</summary>
     public static async Task<JsonObject?> CompleteAsync(ServerHost host, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
     {
         using var client = await host.ClientAsync(ActorFor(stepId));

@@ -84,3 +84,39 @@ document.querySelectorAll("form[data-confirm]").forEach(function (form) {
         if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); }
     });
 });
+
+// List fields of any length: "+ Add a row" copies the last row with the next index, × empties a row
+// and hides it (the server leaves empty rows out).
+(function () {
+  "use strict";
+  document.addEventListener("click", function (e) {
+    var add = e.target.closest && e.target.closest("button.add-row");
+    if (add) {
+      var body = document.getElementById(add.dataset.table).tBodies[0];
+      var last = body.rows[body.rows.length - 1];
+      var next = body.rows.length;
+      var row = last.cloneNode(true);
+      row.hidden = false;
+      row.dataset.row = String(next);
+      Array.prototype.forEach.call(row.querySelectorAll("[name]"), function (el) {
+        el.name = el.name.replace(/\[\d+\]/, "[" + next + "]");
+        if (el.tagName === "SELECT") { el.selectedIndex = 0; } else { el.value = ""; }
+        el.classList.remove("invalid");
+        if (el.getAttribute("aria-label")) { el.setAttribute("aria-label", el.getAttribute("aria-label").replace(/\d+$/, String(next))); }
+      });
+      body.appendChild(row);
+      var first = row.querySelector("input, select");
+      if (first) { first.focus(); }
+      return;
+    }
+    var remove = e.target.closest && e.target.closest("button.remove-row");
+    if (remove) {
+      var tr = remove.closest("tr");
+      Array.prototype.forEach.call(tr.querySelectorAll("[name]"), function (el) {
+        if (el.tagName === "SELECT") { el.selectedIndex = 0; } else { el.value = ""; }
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      tr.hidden = true;
+    }
+  });
+})();
