@@ -26,12 +26,14 @@ source "$DEPLOY/lib.sh"
 
 usage() { sed -n '2,19p' "$SCRIPT_PATH" | sed 's/^# \{0,1\}//'; exit 2; }
 
-# A free port above 20000, different from the ones already handed out in this run.
+# A free port in 20000–32767, different from the ones already handed out in this run. Below
+# Linux's ephemeral range (32768–60999), so an outgoing connection cannot take it between this
+# check and the server's bind.
 TAKEN=" "
 free_port() {
     local port
     while :; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((20000 + RANDOM % 12768))
         [[ "$TAKEN" == *" $port "* ]] && continue
         port_in_use "$port" && continue
         TAKEN="$TAKEN$port "
