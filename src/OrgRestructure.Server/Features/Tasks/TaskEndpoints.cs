@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
@@ -31,6 +32,7 @@ public static class TaskEndpoints
         var group = app.MapGroup("/api").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/tasks", List);
         group.MapPost("/tasks/preview-tally", PreviewTally);
+        group.MapGet("/cases/{caseId}/tasks/{taskId}", Get);
         group.MapPost("/cases/{caseId}/tasks/{taskId}/claim", Claim);
         group.MapPost("/cases/{caseId}/tasks/{taskId}/release", Release);
         group.MapPost("/cases/{caseId}/tasks/{taskId}/complete", Complete);
@@ -69,6 +71,14 @@ public static class TaskEndpoints
             ? TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.BallotsIssued, request.BallotsReturned, rows, parameters)
             : TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.Votes ?? [], parameters);
         return TypedResults.Ok(outcome);
+    }
+
+    /// <summary>One task with its form and context, from one read of its case (404 when missing or out of scope).</summary>
+    private static async Task<Ok<TaskDetail>> Get(string caseId, string taskId, ClaimsPrincipal user, CaseService cases, IWorkflowEngine engine, CancellationToken ct)
+    {
+        var state = await cases.GetStateAsync(user.Caller(), caseId, null, null, ct);
+        var task = state.Tasks.GetValueOrDefault(taskId) ?? throw RequestRejectedException.NotFound("việc / task " + taskId);
+        return TypedResults.Ok(TaskDetail.From(state, task, engine.Definitions.Find(state.DefinitionId, state.DefinitionVersion)));
     }
 
     private static async Task<Ok<CaseView>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>

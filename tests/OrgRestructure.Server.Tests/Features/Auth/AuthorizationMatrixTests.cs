@@ -80,6 +80,7 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
         { "GET", $"/api/audit/{Case}/export?format=csv", "" },
         { "GET", $"/api/audit/{Case}/export?format=html&version=1", "" },
         { "GET", $"/api/cases/{Case}/dossier?version=2", "" },
+        { "GET", $"/api/cases/{Case}/tasks/{Task1}", "" },
         { "GET", "/api/auth/me", "" },
         { "POST", "/api/surveys", "{}" },
         { "POST", "/api/campaigns/current/pilot", "{\"districts\":[]}" },
