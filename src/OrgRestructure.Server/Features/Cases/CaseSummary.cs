@@ -20,7 +20,8 @@ public sealed record CaseSummary(
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DueAt,
-    bool Overdue)
+    bool Overdue,
+    int CommitteesFormed = 0)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -33,7 +34,15 @@ public sealed record CaseSummary(
             row.CaseId, row.DefinitionId, row.DefinitionVersion, row.Province, row.District, row.Status,
             StepOf(row, definitions.Find(row.DefinitionId, row.DefinitionVersion)), row.OpenTasks, row.Committees, row.Version,
             DateTimeOffset.FromUnixTimeMilliseconds(row.StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), due,
-            row.OpenTasks > 0 && (row.MissedTasks > 0 || due < now));
+            row.OpenTasks > 0 && (row.MissedTasks > 0 || due < now),
+            FormedOf(row));
+    }
+
+    /// <summary>Committees whose whole procedure is done (their branch completed).</summary>
+    public static int FormedOf(CaseSummaryRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return (JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? []).Count(b => b.ForEach && b.Status == nameof(BranchStatus.Completed));
     }
 
     /// <summary>The lowest numbered step an active committee branch is at, as <see cref="CaseView"/> computes it.</summary>

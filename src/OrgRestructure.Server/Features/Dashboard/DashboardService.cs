@@ -7,7 +7,7 @@ using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Dashboard;
 
-public sealed record DistrictStatus(string District, string? CaseId, string Status, int CurrentStep, int OpenTasks, bool Overdue, int Committees);
+public sealed record DistrictStatus(string District, string? CaseId, string Status, int CurrentStep, int OpenTasks, bool Overdue, int Committees, int CommitteesFormed = 0);
 
 public sealed record OverdueStep(string CaseId, string District, string Branch, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt);
 
@@ -17,6 +17,7 @@ public sealed record DashboardView(
     int CommitteesAfter,
     int Districts,
     int DistrictsDone,
+    int CommitteesFormed,
     IReadOnlyDictionary<string, int> DistrictsByStatus,
     IReadOnlyList<DistrictStatus> Rows,
     IReadOnlyList<OverdueStep> Overdue);
@@ -50,7 +51,7 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
         {
             var c = byDistrict.GetValueOrDefault(d);
             var committees = plan?.Districts.First(p => p.District == d).Committees.Count ?? c?.Committees ?? 0;
-            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees);
+            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees, c?.CommitteesFormed ?? 0);
         }).ToList();
         // Live cases are one per district (a unique key), so their count per status is the districts'; the rest have none or only cancelled ones.
         var byStatus = live.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
@@ -65,6 +66,7 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
             plan?.Districts.Where(d => districts.Contains(d.District)).Sum(d => d.Committees.Count) ?? 0,
             rows.Count,
             byStatus.GetValueOrDefault(nameof(CaseStatus.Completed)),
+            rows.Sum(r => r.CommitteesFormed),
             byStatus,
             rows,
             overdue);
