@@ -7,6 +7,8 @@ using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
+using OrgRestructure.Workflows.ReadModels;
+using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Campaigns;
 
@@ -20,7 +22,7 @@ public sealed record CampaignState(string CampaignId, string Province, Survey? S
 /// The province campaign: import a survey (kept as an event, so the plan can be recomputed at any
 /// point of the history), launch the pilot districts, then roll out to the rest.
 /// </summary>
-public sealed class CampaignService(IEventStore store, CaseService cases)
+public sealed class CampaignService(IEventStore store, CaseService cases, CaseReadModel readModel)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -111,7 +113,9 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["districts"] = [$"Chọn ít nhất một huyện có trong khảo sát; không có: {string.Join(", ", unknown)} / choose districts from the survey"] });
         }
 
-        var targets = plan.Districts.Where(d => (pilot is null || pilot.Contains(d.District)) && d.Committees.Count > 0 && !current.LaunchedDistricts.Contains(d.District)).ToList();
+        // A district may already have its case, launched on its own (POST /api/cases): it is skipped, not refused half-way.
+        var live = await DistrictsWithACaseAsync(caller, ct);
+        var targets = plan.Districts.Where(d => (pilot is null || pilot.Contains(d.District)) && d.Committees.Count > 0 && !current.LaunchedDistricts.Contains(d.District) && !live.Contains(d.District)).ToList();
         if (targets.Count == 0)
         {
             throw RequestRejectedException.Conflict("Các huyện đã chọn đều đã được khởi động.", "Every chosen district has already been launched.");
@@ -128,6 +132,13 @@ public sealed class CampaignService(IEventStore store, CaseService cases)
         await store.AppendAsync(new AppendRequest(current.CampaignId, current.Version, [new NewEvent(nameof(DistrictsLaunched), JsonSerializer.Serialize(launched, Json))], Metadata(caller), commandId), ct);
         return await GetAsync(caller, ct);
     }
+
+    /// <summary>The districts in the caller's scope with a running or completed case (from the read model).</summary>
+    public async Task<IReadOnlySet<string>> DistrictsWithACaseAsync(Caller caller, CancellationToken ct) =>
+        (await readModel.LatestPerDistrictAsync(CaseService.ScopeOf(caller), ct))
+            .Where(r => r.Status != nameof(CaseStatus.Cancelled))
+            .Select(r => r.District)
+            .ToHashSet(StringComparer.Ordinal);
 
     private static EventMetadata Metadata(Caller caller) => new(caller.UserName, caller.Role.ToString(), Guid.NewGuid());
 

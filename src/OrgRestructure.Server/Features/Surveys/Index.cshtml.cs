@@ -9,11 +9,18 @@ public sealed class IndexModel(CampaignService campaigns, DemoData demo) : AppPa
 {
     public CampaignState? Campaign { get; private set; }
 
+    /// <summary>Districts that have a case, however it was launched.</summary>
+    public IReadOnlySet<string> WithACase { get; private set; } = new HashSet<string>();
+
     public PlanView? Plan => Campaign?.Plan is { } plan ? PlanView.From(plan, Campaign.Survey?.PilotDistricts ?? []) : null;
 
     public bool DemoAvailable => demo.SurveyPath is not null;
 
-    public async Task OnGetAsync() => Campaign = await campaigns.GetAsync(Me, HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        Campaign = await campaigns.GetAsync(Me, HttpContext.RequestAborted);
+        WithACase = await campaigns.DistrictsWithACaseAsync(Me, HttpContext.RequestAborted);
+    }
 
     public Task<IActionResult> OnPostUploadAsync(IFormFile? file) => TryAsync(async () =>
     {

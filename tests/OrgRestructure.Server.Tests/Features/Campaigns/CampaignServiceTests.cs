@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using OrgRestructure.Server.Features.Campaigns;
 using OrgRestructure.Server.Tests.Infrastructure;
@@ -23,5 +26,26 @@ public sealed class CampaignServiceTests
         Assert.Equal(await host.Store.GetStreamVersionAsync(CampaignService.StreamId("Quảng Nam")), first.Version);
         Assert.Equal(Scenario.Pilot.Order(), first.LaunchedDistricts.Order());
         Assert.NotSame(empty, first);
+    }
+
+    [Fact]
+    public async Task a_district_that_launched_its_own_case_is_skipped_by_the_pilot_and_marked_on_the_survey_page()
+    {
+        await using var host = await ServerHost.StartAsync();
+        using var province = await host.ClientAsync("tinh.bantochuc");
+        using var content = new StringContent(await File.ReadAllTextAsync(RepoPaths.Survey), Encoding.UTF8, "application/json");
+        (await province.PostAsync("/api/surveys", content)).EnsureSuccessStatusCode();
+        using var district = await host.ClientAsync("duyxuyen.thuongvu");
+        (await district.PostAsJsonAsync("/api/cases", new { district = Scenario.District })).EnsureSuccessStatusCode();
+
+        var pilot = await province.PostAsJsonAsync("/api/campaigns/current/pilot", new { districts = Scenario.Pilot });
+        var page = await province.GetStringAsync("/survey");
+        var cases = await province.GetFromJsonAsync<JsonArray>("/api/cases");
+
+        Assert.True(pilot.IsSuccessStatusCode, await pilot.Content.ReadAsStringAsync());
+        Assert.Equal(Scenario.Pilot.Order(), cases!.Select(c => c!["district"]!.GetValue<string>()).Order());
+        var launched = (await pilot.Content.ReadFromJsonAsync<JsonObject>())!["launches"]!.AsArray().Single()!["districts"]!.AsArray().Select(d => d!.GetValue<string>());
+        Assert.DoesNotContain(Scenario.District, launched);
+        Assert.Contains("đã có hồ sơ", page, StringComparison.Ordinal);
     }
 }
