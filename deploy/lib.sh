@@ -22,8 +22,19 @@ apt_install() {
     fi
     log "installing ${missing[*]}"
     local rc=0
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
-        > /tmp/orgrestructure-apt.log 2>&1 || rc=$?
+    # A fresh machine may be running its own apt (unattended upgrades): wait for its locks
+    # (DPkg::Lock::Timeout) and, should an attempt still fail on a lock, try again for up to 10 minutes.
+    local attempt
+    for attempt in $(seq 1 20); do
+        rc=0
+        { apt-get -o DPkg::Lock::Timeout=300 update -qq \
+            && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"; } \
+            > /tmp/orgrestructure-apt.log 2>&1 || rc=$?
+        [ "$rc" -eq 0 ] && break
+        grep -qi 'lock' /tmp/orgrestructure-apt.log || break
+        log "apt is busy (attempt $attempt); waiting for its lock"
+        sleep 30
+    done
     [ "$created_policy" -eq 1 ] && rm -f "$policy"
     [ "$rc" -eq 0 ] || { tail -20 /tmp/orgrestructure-apt.log >&2; die "apt-get failed (log: /tmp/orgrestructure-apt.log)"; }
 }
