@@ -90,6 +90,35 @@ public static class Scenario
         _ => throw new ArgumentOutOfRangeException(nameof(stepId)),
     };
 
+    /// <summary>
+    /// Launches, as <paramref name="client"/> (Duy Xuyên's standing committee), a formation case for one
+    /// government-bloc committee of <paramref name="members"/> members, with the parameters given; returns its id.
+    /// </summary>
+    public static async Task<string> LaunchOneCommitteeAsync(HttpClient client, int members, string[] organizations, JsonObject? parameters = null)
+    {
+        var input = new JsonObject
+        {
+            ["district"] = District,
+            ["committees"] = new JsonArray(new JsonObject
+            {
+                ["id"] = "dx-chinh-quyen",
+                ["name"] = "Đảng bộ Khối Chính quyền huyện Duy Xuyên",
+                ["blocs"] = new JsonArray("Government"),
+                ["organizations"] = new JsonArray([.. organizations.Select(o => (JsonNode)JsonValue.Create(o))]),
+                ["members"] = members,
+            }),
+        };
+        if (parameters is not null)
+        {
+            input["parameters"] = parameters;
+        }
+
+        var launched = await client.PostAsJsonAsync("/api/cases", new { definitionId = "party-committee-formation", input });
+        var body = await launched.Content.ReadAsStringAsync();
+        Assert.True(launched.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["caseId"]!.GetValue<string>();
+    }
+
     /// <summary>The members' vote in which <paramref name="slate"/>[<paramref name="failed"/>] gets 10 of 30 (fails); the others pass.</summary>
     public static JsonObject VoteFailing(IReadOnlyList<string> slate, int failed)
     {

@@ -89,18 +89,7 @@ public static class Journeys
                     await Assertions.Expect(page.Locator("[name='candidates[4].name']")).ToHaveValueAsync(Scenario.Rejected);
                 }
 
-                foreach (var (field, value) in Scenario.UiFields(data))
-                {
-                    var input = page.Locator($"[name='{field}']");
-                    if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT")
-                    {
-                        await input.SelectOptionAsync(value);
-                    }
-                    else
-                    {
-                        await input.FillAsync(value);
-                    }
-                }
+                await TaskPages.FillAsync(page, data);
 
                 if (step is "slate" or "decision")
                 {

@@ -13,34 +13,11 @@ public sealed class LongSlateJourneyTests(BrowserFixture browser) : IClassFixtur
     {
         await using var host = await ServerHost.StartAsync();
         using var api = await host.ClientAsync("duyxuyen.thuongvu");
-        var launched = await api.PostAsJsonAsync("/api/cases", new
-        {
-            definitionId = "party-committee-formation",
-            input = new JsonObject
-            {
-                ["district"] = Scenario.District,
-                ["committees"] = new JsonArray(new JsonObject
-                {
-                    ["id"] = "dx-chinh-quyen",
-                    ["name"] = "Đảng bộ Khối Chính quyền huyện Duy Xuyên",
-                    ["blocs"] = new JsonArray("Government"),
-                    ["organizations"] = new JsonArray("dx-ubnd", "dx-phong-tai-chinh", "dx-phong-giao-duc"),
-                    ["members"] = 105,
-                }),
-            },
-        });
-        var body = await launched.Content.ReadAsStringAsync();
-        Assert.True(launched.IsSuccessStatusCode, body);
-        var caseId = JsonNode.Parse(body)!["caseId"]!.GetValue<string>();
+        var caseId = await Scenario.LaunchOneCommitteeAsync(api, 105, ["dx-ubnd", "dx-phong-tai-chinh", "dx-phong-giao-duc"]);
         var names = Enumerable.Range(1, 15).Select(i => $"Ứng viên Số {i}").ToList();
 
         await using var board = await Person.SignInAsync(browser.Browser, host, "duyxuyen.thuongvu", "long-slate");
-        var page = board.Page;
-        await page.GotoAsync("/inbox");
-        var row = page.Locator($"tr[data-case='{caseId}'][data-step='slate']");
-        await row.Locator("a.open-task").ClickAsync();
-        await page.ClickAsync("#claim");
-        await Assertions.Expect(page.Locator("#release")).ToBeVisibleAsync();
+        var page = await TaskPages.OpenAndClaimAsync(board, caseId, "slate");
         await page.FillAsync("[name='date']", "2014-09-01");
         await page.FillAsync("[name='criteria']", "Tiêu chuẩn theo Quy định 89-QĐ/TW");
         await page.FillAsync("[name='executiveSeats']", "13");

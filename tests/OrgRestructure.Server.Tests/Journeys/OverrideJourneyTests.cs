@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using OrgRestructure.Server.Tests.Infrastructure;
@@ -21,43 +20,24 @@ public sealed class OverrideJourneyTests(BrowserFixture browser) : IClassFixture
     {
         await using var host = await ServerHost.StartAsync();
         using var api = await host.ClientAsync("duyxuyen.thuongvu");
-        var launched = await api.PostAsJsonAsync("/api/cases", new
-        {
-            definitionId = "party-committee-formation",
-            input = new JsonObject
-            {
-                ["district"] = Scenario.District,
-                ["committees"] = new JsonArray(new JsonObject
-                {
-                    ["id"] = "dx-chinh-quyen",
-                    ["name"] = "Đảng bộ Khối Chính quyền huyện Duy Xuyên",
-                    ["blocs"] = new JsonArray("Government"),
-                    ["organizations"] = new JsonArray("dx-ubnd", "dx-phong-tai-chinh"),
-                    ["members"] = 45,
-                }),
-                ["parameters"] = new JsonObject { ["failedCandidatePolicy"] = "override-with-reason" },
-            },
-        });
-        var launchedBody = await launched.Content.ReadAsStringAsync();
-        Assert.True(launched.IsSuccessStatusCode, launchedBody);
-        var caseId = JsonNode.Parse(launchedBody)!["caseId"]!.GetValue<string>();
+        var caseId = await Scenario.LaunchOneCommitteeAsync(api, 45, ["dx-ubnd", "dx-phong-tai-chinh"], new JsonObject { ["failedCandidatePolicy"] = "override-with-reason" });
         await Scenario.CompleteAsync(host, caseId, "slate", Scenario.FormFor("slate", Slate));
         await Scenario.CompleteAsync(host, caseId, "members-vote", Scenario.VoteFailing(Slate, 4));
         await Scenario.CompleteAsync(host, caseId, "bloc-vote", Scenario.FormFor("bloc-vote", Slate));
 
         await using (var inspection = await Person.SignInAsync(browser.Browser, host, "duyxuyen.ubkt", "override-1-vetting"))
         {
-            var page = await OpenTaskAsync(inspection, caseId, "vetting");
+            var page = await TaskPages.OpenAndClaimAsync(inspection, caseId, "vetting");
             await Assertions.Expect(page.Locator("#step-context li.fail").First).ToContainTextAsync($"{Failed}: 10/30");
             await inspection.ShotAsync("01-vetting-shows-the-failed-vote");
-            await FillAsync(page, Scenario.FormFor("vetting", Slate));
+            await TaskPages.FillAsync(page, Scenario.FormFor("vetting", Slate));
             await inspection.SubmitAsync("#submit-task", "/inbox");
         }
 
         await using (var board = await Person.SignInAsync(browser.Browser, host, "duyxuyen.thuongvu", "override-2-decision"))
         {
-            var page = await OpenTaskAsync(board, caseId, "decision");
-            await FillAsync(page, Scenario.FormFor("decision", Slate));
+            var page = await TaskPages.OpenAndClaimAsync(board, caseId, "decision");
+            await TaskPages.FillAsync(page, Scenario.FormFor("decision", Slate));
             var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#submit-task"), r => r.Request.Method == "POST" && r.Request.ResourceType == "document");
             Assert.NotInRange(refused.Status, 300, 399);
             await Assertions.Expect(page.Locator("#form-error")).ToContainTextAsync($"{Failed} không đạt ở bước trước");
@@ -84,33 +64,5 @@ public sealed class OverrideJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(audit.Locator("#history")).ToContainTextAsync("Quyết định vẫn chỉ định người không đạt ở bước trước");
         await Assertions.Expect(audit.Locator("#history")).ToContainTextAsync(Failed);
         await auditor.ShotAsync("04-audit-shows-the-override");
-    }
-
-    private static async Task<IPage> OpenTaskAsync(Person person, string caseId, string step)
-    {
-        var page = person.Page;
-        await page.GotoAsync("/inbox");
-        var row = page.Locator($"tr[data-case='{caseId}'][data-step='{step}']");
-        await Assertions.Expect(row).ToHaveCountAsync(1);
-        await row.Locator("a.open-task").ClickAsync();
-        await page.ClickAsync("#claim");
-        await Assertions.Expect(page.Locator("#release")).ToBeVisibleAsync();
-        return page;
-    }
-
-    private static async Task FillAsync(IPage page, JsonObject data)
-    {
-        foreach (var (field, value) in Scenario.UiFields(data))
-        {
-            var input = page.Locator($"[name='{field}']");
-            if (await input.EvaluateAsync<string>("e => e.tagName") == "SELECT")
-            {
-                await input.SelectOptionAsync(value);
-            }
-            else
-            {
-                await input.FillAsync(value);
-            }
-        }
     }
 }
