@@ -12,6 +12,7 @@ using OrgRestructure.Server.Features.Campaigns;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Dashboard;
 using OrgRestructure.Server.Features.Definitions;
+using OrgRestructure.Server.Features.Errors;
 using OrgRestructure.Server.Features.Localization;
 using OrgRestructure.Server.Features.Notifications;
 using OrgRestructure.Server.Features.Shared;
@@ -40,6 +41,7 @@ public static class ServerSetup
             o.RootDirectory = "/Features";
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Auth/Login");
+            o.Conventions.AllowAnonymousToPage("/Errors/Status");
         });
         services.AddSingleton<CaseService>();
         services.AddSingleton<CampaignService>();
@@ -59,14 +61,18 @@ public static class ServerSetup
         app.UseOrgRestructureRequestLogging();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SlowRequestMiddleware>();
+        // Outside the exception handler, so a page's "not found" thrown as an exception reaches the same page as an unknown address.
+        app.UseStatusCodePages(WriteStatusCodeAsync);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = WriteExceptionAsync,
 
             // A refused request (4xx) is an answer, not a server error: only 5xx are logged, by WriteExceptionAsync.
             SuppressDiagnosticsCallback = _ => true,
+
+            // A browser's 404 is left empty for the status code pages to answer with the page in the layout.
+            AllowStatusCode404Response = true,
         });
-        app.UseStatusCodePages(WriteStatusCodeAsync);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
@@ -95,6 +101,11 @@ public static class ServerSetup
         if (!context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
         {
             context.Response.StatusCode = status;
+            if (ShowsPageInLayout(context))
+            {
+                return;
+            }
+
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(ErrorPage.Render(status, vi, en));
             return;
@@ -107,23 +118,52 @@ public static class ServerSetup
     {
         var http = context.HttpContext;
         var status = http.Response.StatusCode;
-        var (vi, en) = status switch
-        {
-            404 => ("Không tìm thấy.", "Not found."),
-            405 => ("Phương thức không được hỗ trợ cho địa chỉ này.", "Method not allowed for this address."),
-            401 => ("Bạn cần đăng nhập.", "Sign in first."),
-            403 => ("Bạn không có quyền thực hiện thao tác này.", "You are not allowed to do this."),
-            415 => ("Kiểu nội dung không được hỗ trợ; hãy gửi application/json.", "Unsupported content type; send application/json."),
-            _ => ("Yêu cầu không thành công.", "The request failed."),
-        };
+        var (vi, en) = StatusMessages.Of(status);
         if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/openapi"))
         {
             await Problems.WriteAsync(http, status, vi, en);
+        }
+        else if (ShowsPageInLayout(http))
+        {
+            await ReExecuteAsync(context, $"/error/{status}");
         }
         else
         {
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(ErrorPage.Render(status, vi, en));
+        }
+    }
+
+    /// <summary>A page the browser asked for and did not find: shown inside the layout (GET and HEAD only, since the page only reads).</summary>
+    private static bool ShowsPageInLayout(HttpContext context) =>
+        context.Response.StatusCode == StatusCodes.Status404NotFound
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/openapi");
+
+    /// <summary>Runs the rest of the pipeline again for <paramref name="path"/>, as the framework's re-execute does, keeping the status.</summary>
+    private static async Task ReExecuteAsync(StatusCodeContext context, string path)
+    {
+        var http = context.HttpContext;
+        var (originalPath, originalQuery) = (http.Request.Path, http.Request.QueryString);
+        http.Features.Set<IStatusCodeReExecuteFeature>(new StatusCodeReExecuteFeature
+        {
+            OriginalPath = originalPath.Value ?? string.Empty,
+            OriginalPathBase = http.Request.PathBase.Value ?? string.Empty,
+            OriginalQueryString = originalQuery.HasValue ? originalQuery.Value : null,
+        });
+        http.SetEndpoint(null);
+        http.Features.Get<Microsoft.AspNetCore.Http.Features.IRouteValuesFeature>()?.RouteValues.Clear();
+        http.Request.Path = path;
+        http.Request.QueryString = QueryString.Empty;
+        try
+        {
+            await context.Next(http);
+        }
+        finally
+        {
+            http.Request.Path = originalPath;
+            http.Request.QueryString = originalQuery;
+            http.Features.Set<IStatusCodeReExecuteFeature?>(null);
         }
     }
 }

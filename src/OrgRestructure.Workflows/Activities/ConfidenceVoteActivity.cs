@@ -94,7 +94,8 @@ internal sealed class ConfidenceVoteActivity : IActivity
         fields.Add(new("headDecisions", "objectList", new("Quyết định của người đứng đầu (khi đúng ngưỡng)", "Head's decision (exactly at the threshold)"), Fields:
         [
             new("candidate", "string", new("Ứng cử viên", "Candidate"), true),
-            new("passed", "boolean", new("Đạt", "Passes"), true),
+            // Not required by the form: a missing verdict is refused by Evaluate, naming the candidate at the threshold.
+            new("passed", "boolean", new("Đạt", "Passes")),
             new("decidedBy", "string", new("Người quyết định", "Decided by"), true),
             new("reason", "text", new("Lý do", "Reason"), true),
         ]));
@@ -149,10 +150,12 @@ internal sealed class ConfidenceVoteActivity : IActivity
     /// <summary>Each candidate's outcome by the domain's confidence-vote rule, ties settled by the head's recorded decision.</summary>
     private static List<CandidateVoteResult> Evaluate(JsonObject data, List<CandidateTally> tallies, List<string> slate, List<string> nominated, int summoned, RuleParameters rules)
     {
-        var heads = (data["headDecisions"] as JsonArray)?.Select(t => t!.AsObject())
-            .ToDictionary(h => h["candidate"]!.GetValue<string>().Trim(), h => new HeadDecision(h["decidedBy"]!.GetValue<string>(), h["passed"]!.GetValue<bool>(), h["reason"]!.GetValue<string>()), StringComparer.Ordinal) ?? [];
+        var rows = (data["headDecisions"] as JsonArray)?.Select(t => t!.AsObject()).ToList() ?? [];
+        var heads = rows.Select((h, i) => (Row: i, Candidate: h["candidate"]!.GetValue<string>().Trim(), Verdict: h["passed"]?.GetValue<bool>(), Decision: new HeadDecision(h["decidedBy"]!.GetValue<string>(), h["passed"]?.GetValue<bool>() == true, h["reason"]!.GetValue<string>())))
+            .DistinctBy(h => h.Candidate, StringComparer.Ordinal).ToDictionary(h => h.Candidate, StringComparer.Ordinal);
         var expected = slate.Concat(nominated).ToList();
         var problems = new List<FieldProblem>();
+        var noVerdict = new List<FieldProblem>();
         var results = new List<CandidateVoteResult>();
         for (var i = 0; i < tallies.Count; i++)
         {
@@ -164,9 +167,14 @@ internal sealed class ConfidenceVoteActivity : IActivity
             }
 
             var outcome = ConfidenceVoteRule.Evaluate(t, summoned, rules);
-            if (heads.TryGetValue(t.Candidate, out var head))
+            var decidedByHead = heads.TryGetValue(t.Candidate, out var head);
+            if (decidedByHead && head.Verdict is null && outcome.AwaitsHeadDecision)
             {
-                var decided = ConfidenceVoteRule.RecordHeadDecision(outcome, head);
+                noVerdict.Add(new($"headDecisions[{head.Row}].passed", outcome.Explanation.Vi, outcome.Explanation.En));
+            }
+            else if (decidedByHead)
+            {
+                var decided = ConfidenceVoteRule.RecordHeadDecision(outcome, head.Decision);
                 if (decided.IsSuccess)
                 {
                     outcome = decided.Value;
@@ -185,6 +193,9 @@ internal sealed class ConfidenceVoteActivity : IActivity
         }
 
         problems.AddRange(expected.Where(c => tallies.All(t => t.Candidate != c)).Select(c => new FieldProblem("tallies", $"thiếu kết quả kiểm phiếu của {c}", $"no tally for {c}")));
+
+        // The head's verdict is never assumed: an unanswered one is refused first, by the candidate's name.
+        PartyRules.Refuse("head-verdict-missing", "Chưa chọn quyết định của người đứng đầu (Đạt hay Không đạt) cho ", "No verdict of the head (passes or fails) is chosen for ", noVerdict);
         PartyRules.Refuse(problems);
         return results;
     }

@@ -42,6 +42,9 @@ internal sealed class ElectionActivity : IActivity
     {
         var ctx = HumanTaskActivity.ContextData(context);
         ctx["body"] = context.Text("body");
+
+        // Recorded so the form's preview applies the case's own allowance, as the vote records its quorum.
+        ctx["surplus"] = context.RuleParameters().MaximumSurplus.ToString();
         var fields = new List<FormField>
         {
             new("seats", "integer", new("Số chỗ cần bầu", "Seats"), true, context.Integer("minSeats", 1), context.Integer("maxSeats", 99)),

@@ -20,7 +20,10 @@ public sealed record ContextEntry(string Path, string Label, IReadOnlyList<Conte
 public static class StepContextView
 {
     public static IReadOnlyList<ContextEntry> Describe(JsonObject context, WorkflowDefinition? definition, bool english) =>
-        [.. context.Select(p => new ContextEntry(p.Key, Label(p.Key, definition, english), Lines(p.Value, english)))];
+        [.. context.Where(p => !ForTheEngine.Contains(p.Key)).Select(p => new ContextEntry(p.Key, Label(p.Key, definition, english), Lines(p.Value, english)))];
+
+    /// <summary>Context the engine keeps for itself (the elected body's code: the step's title already says which body).</summary>
+    private static readonly HashSet<string> ForTheEngine = new(StringComparer.Ordinal) { "body" };
 
     public static string Label(string path, WorkflowDefinition? definition, bool english)
     {
@@ -56,6 +59,9 @@ public static class StepContextView
             ["outcomes"] => L("Kết quả từng người ở các bước trước", "Each candidate's results at earlier steps"),
             ["failed"] => L("Nhân sự không đạt ở bước trước", "Candidates who failed an earlier step"),
             ["returned"] => L("Bước này bị trả về để sửa lại", "This step was returned for revision"),
+            ["quorum"] => L("Hội nghị hợp lệ khi số người có mặt đạt ít nhất (so với số được triệu tập)", "The conference is valid with at least this share of those summoned present"),
+            ["passThreshold"] => L("Đạt khi số phiếu tín nhiệm vượt (so với số được triệu tập); đúng bằng thì người đứng đầu quyết định", "Passes with confidence votes above this share of those summoned; exactly at it the head decides"),
+            ["surplus"] => L("Số ứng cử viên dư tối đa so với số cần bầu", "At most this many candidates beyond the seats"),
             ["summonedAtMost"] => L("Số đảng viên của các tổ chức hợp thành", "Members of the organizations forming the committee"),
             _ => path,
         };

@@ -4,7 +4,8 @@ using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
-public sealed record CandidatePreview(string Candidate, bool Passes, string ExplanationVi, string ExplanationEn);
+/// <summary>One candidate's computed outcome; <paramref name="AtThreshold"/>: exactly at the pass threshold, so the head decides (the form then asks for that decision).</summary>
+public sealed record CandidatePreview(string Candidate, bool Passes, string ExplanationVi, string ExplanationEn, bool AtThreshold = false);
 
 public sealed record TallyOutcome(bool Valid, string ExplanationVi, string ExplanationEn, IReadOnlyList<CandidatePreview> Candidates);
 
@@ -40,12 +41,12 @@ public static class TallyPreview
         var quorum = ConferenceQuorumRule.Evaluate(summoned, present, parameters);
         var candidates = quorum.IsValid
             ? tallies.Select(t => ConfidenceVoteRule.Evaluate(t, summoned, parameters))
-                .Select(o => new CandidatePreview(o.Candidate, o.Passed, o.Explanation.Vi, o.Explanation.En)).ToList()
+                .Select(o => new CandidatePreview(o.Candidate, o.Passed, o.Explanation.Vi, o.Explanation.En, o.AwaitsHeadDecision)).ToList()
             : [];
         return new TallyOutcome(quorum.IsValid, quorum.Explanation.Vi, quorum.Explanation.En, candidates);
     }
 
-    /// <summary>The quorum and pass threshold the case set for this conference (recorded on its task when it opened).</summary>
+    /// <summary>The quorum, pass threshold and surplus the case set for this conference or election (recorded on its task when it opened).</summary>
     public static RuleParameters RulesOf(CaseState state, string taskId)
     {
         if (!state.Tasks.TryGetValue(taskId, out var task))
@@ -62,6 +63,11 @@ public static class TallyPreview
         if (Ratio.TryParse(task.Context["passThreshold"]?.GetValue<string>(), out var threshold))
         {
             rules = rules with { ConfidencePassThreshold = threshold };
+        }
+
+        if (Ratio.TryParse(task.Context["surplus"]?.GetValue<string>(), out var surplus))
+        {
+            rules = rules with { MaximumSurplus = surplus };
         }
 
         return rules;

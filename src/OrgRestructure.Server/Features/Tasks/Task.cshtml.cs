@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Server.Features.Auth;
 using OrgRestructure.Server.Features.Campaigns;
 using OrgRestructure.Server.Features.Cases;
@@ -37,9 +38,20 @@ public sealed class TaskModel(CaseService cases, UserDirectory users, Organizati
 
     public string NameOf(string user) => users.Find(user)?.DisplayName ?? user;
 
+    /// <summary>A vote's head-decision rows follow its tally (one per candidate exactly at the threshold), so the clerk does not add them.</summary>
+    public IReadOnlySet<string> ComputedRows => Work?.Kind == VoteKind ? new HashSet<string>(StringComparer.Ordinal) { TaskForm.HeadDecisions } : new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The forms whose figures are previewed while typed: a vote's tally, an election's ballots.</summary>
+    public bool Previews => Work?.Kind is VoteKind or "Election";
+
+    private const string VoteKind = "ConfidenceVote";
+
+    private RuleParameters rules = RuleParameters.Default;
+
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadAsync();
+        ShowHeadDecisionsAtThreshold();
         return Page();
     }
 
@@ -81,6 +93,16 @@ public sealed class TaskModel(CaseService cases, UserDirectory users, Organizati
         {
             Values = posted;
         }
+
+        ShowHeadDecisionsAtThreshold();
+    }
+
+    private void ShowHeadDecisionsAtThreshold()
+    {
+        if (Work?.Kind == VoteKind && Work.Status == WorkTaskStatus.Open)
+        {
+            TaskForm.KeepHeadDecisionsAtThreshold(Values, rules);
+        }
     }
 
     private async Task LoadAsync()
@@ -93,6 +115,7 @@ public sealed class TaskModel(CaseService cases, UserDirectory users, Organizati
         Work = state.Tasks[TaskId];
         CanWork = Case.Status == nameof(CaseStatus.Running) && CaseService.CanWork(Me, Task);
         Values = TaskForm.Prefill(state, Work);
+        rules = TallyPreview.RulesOf(state, TaskId);
         Context = StepContextView.Describe(await NamedAsync(Work.Context, Case.Province, ct), read.Definition, T.English);
         Assignees = [.. new[] { Task.AssigneeRole }.Concat(Task.CandidateGroups)
             .Select(Roles.FromEngineRole).OfType<Role>()

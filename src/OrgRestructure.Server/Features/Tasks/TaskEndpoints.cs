@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Server.Features.Cases;
 using OrgRestructure.Server.Features.Shared;
 using OrgRestructure.Workflows.Runtime;
@@ -25,6 +26,18 @@ public sealed record TallyPreviewRequest(
     int? BallotsReturned = null,
     List<TallyPreviewRow>? Tallies = null);
 
+/// <summary>The figures of an election form being filled in (step 7); with the case and task, the case's own surplus applies.</summary>
+public sealed record ElectionPreviewRequest(
+    int? Seats,
+    int? Summoned,
+    int? Present,
+    int? BallotsIssued = null,
+    int? BallotsReturned = null,
+    List<ElectionPreviewRow>? Candidates = null,
+    string? Chair = null,
+    string? CaseId = null,
+    string? TaskId = null);
+
 public static class TaskEndpoints
 {
     public static IEndpointRouteBuilder MapTasks(this IEndpointRouteBuilder app)
@@ -32,6 +45,7 @@ public static class TaskEndpoints
         var group = app.MapGroup("/api").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/tasks", List);
         group.MapPost("/tasks/preview-tally", PreviewTally);
+        group.MapPost("/tasks/preview-election", PreviewElection);
         group.MapGet("/cases/{caseId}/tasks/{taskId}", Get);
         group.MapPost("/cases/{caseId}/tasks/{taskId}/claim", Claim);
         group.MapPost("/cases/{caseId}/tasks/{taskId}/release", Release);
@@ -47,31 +61,39 @@ public static class TaskEndpoints
     /// <summary>Computes a vote tally's outcome and explanation without recording anything.</summary>
     private static async Task<Ok<TallyOutcome>> PreviewTally(TallyPreviewRequest request, ClaimsPrincipal user, CaseService cases, CancellationToken ct)
     {
-        var caller = user.Caller();
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request.Summoned is null)
-        {
-            errors["summoned"] = ["Bắt buộc nhập / required"];
-        }
-
-        if (request.Present is null)
-        {
-            errors["present"] = ["Bắt buộc nhập / required"];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw RequestRejectedException.Invalid(errors);
-        }
-
-        var parameters = request.CaseId is { Length: > 0 } caseId && request.TaskId is { Length: > 0 } taskId
-            ? TallyPreview.RulesOf(await cases.GetStateAsync(caller, caseId, null, null, ct), taskId)
-            : null;
+        Require(("summoned", request.Summoned), ("present", request.Present));
+        var parameters = await RulesAsync(user, cases, request.CaseId, request.TaskId, ct);
         var outcome = request.Tallies is { } rows
             ? TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.BallotsIssued, request.BallotsReturned, rows, parameters)
             : TallyPreview.Evaluate(request.Summoned!.Value, request.Present!.Value, request.Votes ?? [], parameters);
         return TypedResults.Ok(outcome);
     }
+
+    /// <summary>Computes an election's outcome (who is elected, the surplus, the chair) without recording anything.</summary>
+    private static async Task<Ok<TallyOutcome>> PreviewElection(ElectionPreviewRequest request, ClaimsPrincipal user, CaseService cases, CancellationToken ct)
+    {
+        Require(("seats", request.Seats), ("summoned", request.Summoned), ("present", request.Present));
+        var parameters = await RulesAsync(user, cases, request.CaseId, request.TaskId, ct);
+        return TypedResults.Ok(ElectionPreview.Evaluate(request.Seats!.Value, request.Summoned!.Value, request.Present!.Value, request.BallotsIssued, request.BallotsReturned, request.Candidates ?? [], request.Chair, parameters));
+    }
+
+    private static readonly string[] RequiredMessage = ["Bắt buộc nhập / required"];
+
+    /// <summary>A preview needs these figures before anything can be computed.</summary>
+    private static void Require(params (string Field, int? Value)[] figures)
+    {
+        var missing = figures.Where(f => f.Value is null).ToDictionary(f => f.Field, _ => RequiredMessage, StringComparer.Ordinal);
+        if (missing.Count > 0)
+        {
+            throw RequestRejectedException.Invalid(missing);
+        }
+    }
+
+    /// <summary>The case's own rules for the task's form, when the preview names its case and task.</summary>
+    private static async Task<RuleParameters?> RulesAsync(ClaimsPrincipal user, CaseService cases, string? caseId, string? taskId, CancellationToken ct) =>
+        caseId is { Length: > 0 } && taskId is { Length: > 0 }
+            ? TallyPreview.RulesOf(await cases.GetStateAsync(user.Caller(), caseId, null, null, ct), taskId)
+            : null;
 
     /// <summary>One task with its form and context, from one read of its case (404 when missing or out of scope).</summary>
     private static async Task<Ok<TaskDetail>> Get(string caseId, string taskId, ClaimsPrincipal user, CaseService cases, IWorkflowEngine engine, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using OrgRestructure.Domain.Rules;
 using OrgRestructure.Workflows.Forms;
 using OrgRestructure.Workflows.State;
 
@@ -97,6 +98,34 @@ public static class TaskForm
 
         return result;
     }
+
+    /// <summary>The list whose rows follow the tally: one per candidate exactly at the pass threshold, for the head to decide.</summary>
+    public const string HeadDecisions = "headDecisions";
+
+    /// <summary>
+    /// Keeps in <paramref name="values"/> a head-decision row for each candidate the figures put exactly
+    /// at the threshold (what was entered for them kept, a new row named and otherwise empty: no verdict
+    /// is preset) and none for anyone else, by the rules the engine applies on submission.
+    /// </summary>
+    public static void KeepHeadDecisionsAtThreshold(JsonObject values, RuleParameters rules)
+    {
+        var entered = (values[HeadDecisions] as JsonArray)?.OfType<JsonObject>()
+            .Where(r => r["candidate"] is not null).DistinctBy(r => r["candidate"]!.ToString().Trim(), StringComparer.Ordinal)
+            .ToDictionary(r => r["candidate"]!.ToString().Trim(), StringComparer.Ordinal) ?? [];
+        var atThreshold = Int(values["summoned"]) is { } summoned && Int(values["present"]) is { } present
+            ? TallyPreview.Evaluate(summoned, present, Int(values["ballotsIssued"]), Int(values["ballotsReturned"]), [.. ((values["tallies"] as JsonArray)?.OfType<JsonObject>() ?? [])
+                .Select(t => new TallyPreviewRow(t["candidate"]?.ToString(), Int(t["high"]), Int(t["normal"]), Int(t["low"]), Int(t["invalid"])))], rules)
+                .Candidates.Where(c => c.AtThreshold).Select(c => c.Candidate).ToList()
+            : [];
+        values.Remove(HeadDecisions);
+        if (atThreshold.Count > 0)
+        {
+            values[HeadDecisions] = new JsonArray([.. atThreshold.Select(name => entered.TryGetValue(name, out var row) ? row.DeepClone() : new JsonObject { ["candidate"] = name })]);
+        }
+    }
+
+    private static int? Int(JsonNode? node) =>
+        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? (int)d : null;
 
     /// <summary>A stored value as the input shows it.</summary>
     public static string Show(JsonNode? node) => node switch

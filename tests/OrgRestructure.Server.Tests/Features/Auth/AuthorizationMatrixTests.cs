@@ -90,6 +90,7 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
         { "POST", $"/api/cases/{Case}/tasks/{Task1}/release", "{}" },
         { "POST", $"/api/cases/{Case}/tasks/{Task1}/reassign", "{\"userName\":\"nobody\"}" },
         { "POST", "/api/tasks/preview-tally", "{}" },
+        { "POST", "/api/tasks/preview-election", "{}" },
         { "POST", "/api/notifications/read", "{\"ids\":[]}" },
     };
 
@@ -193,7 +194,7 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
             "/api/surveys" => provinceBoard ? [422] : [403],
             "/api/campaigns/current/pilot" => provinceBoard ? (inScope ? [422] : [409]) : [403],
             "/api/cases" => !inScope ? (provinceBoard ? [409] : role is Role.DistrictStandingCommittee ? [404] : [403]) : (provinceBoard || role is Role.DistrictStandingCommittee ? [409] : [403]),
-            "/api/tasks/preview-tally" or "/api/notifications/read" => [422],
+            "/api/tasks/preview-tally" or "/api/tasks/preview-election" or "/api/notifications/read" => [422],
             _ when !inScope => [404],
             _ when path.EndsWith("/cancel", StringComparison.Ordinal) => provinceBoard || role is Role.DistrictStandingCommittee ? [422] : [403],
             // Step 1 is for the standing committee, with the organization board as its candidate group.

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OrgRestructure.Server.Features.Errors;
+
+/// <summary>
+/// A browser's "not found" inside the layout (header, navigation, language switch), so the person
+/// can go on from there; the status code pages re-execute here. Both languages, as every error page.
+/// </summary>
+public sealed class StatusModel : PageModel
+{
+    public int Status { get; private set; }
+
+    public string MessageVi { get; private set; } = string.Empty;
+
+    public string MessageEn { get; private set; } = string.Empty;
+
+    /// <summary>The address that was asked for, when this page answers for it.</summary>
+    public string? Path { get; private set; }
+
+    public void OnGet(int status)
+    {
+        Status = status is >= 400 and < 600 ? status : 404;
+        (MessageVi, MessageEn) = StatusMessages.Of(Status);
+        Path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        Response.StatusCode = Status;
+    }
+}
