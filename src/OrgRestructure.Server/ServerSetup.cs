@@ -18,6 +18,7 @@ using OrgRestructure.Server.Features.Notifications;
 using OrgRestructure.Server.Features.Shared;
 using OrgRestructure.Server.Features.Surveys;
 using OrgRestructure.Server.Features.Tasks;
+using OrgRestructure.Workflows.ReadModels;
 
 namespace OrgRestructure.Server;
 
@@ -50,6 +51,8 @@ public static class ServerSetup
         services.AddSingleton<Features.Cases.Dossier.DossierService>();
         services.AddSingleton<Features.Campaigns.OrganizationNames>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<CampaignProgressReadModel>();
+        services.AddSingleton<NationalDashboardService>();
         services.AddScoped<Text>();
         services.AddHttpContextAccessor();
         return builder;

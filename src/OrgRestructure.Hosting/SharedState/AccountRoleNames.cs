@@ -8,6 +8,7 @@ public static class AccountRoleNames
 {
     public static readonly IReadOnlyList<string> All =
     [
+        "CentralOrganizationBoard",
         "ProvinceOrganizationBoard",
         "DistrictStandingCommittee",
         "DistrictOrganizationBoard",
@@ -17,6 +18,6 @@ public static class AccountRoleNames
         "Administrator",
     ];
 
-    /// <summary>Roles whose scope is the whole province: they have no district.</summary>
-    public static bool IsProvinceWide(string role) => role is "ProvinceOrganizationBoard" or "Auditor" or "Administrator";
+    /// <summary>Roles whose scope is the whole province (the central board's: the country): they have no district.</summary>
+    public static bool IsProvinceWide(string role) => role is "CentralOrganizationBoard" or "ProvinceOrganizationBoard" or "Auditor" or "Administrator";
 }

@@ -122,7 +122,7 @@ internal sealed class StepContext(CaseSession session, BranchState branch, StepD
         DateTimeOffset? remind = null;
         if (Setting(settings.DueWorkingDays) is JsonValue d)
         {
-            due = WorkingDays.Add(Now, (int)d.AsDouble());
+            due = WorkingDays.Add(Now, (int)d.AsDouble(), Session.Holidays);
         }
 
         if (ParameterValues.Date(Setting(settings.DueDate)) is { } date && WorkingDays.EndOf(date) is var byDate && (due is null || byDate < due))

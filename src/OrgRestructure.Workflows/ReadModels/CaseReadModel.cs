@@ -136,6 +136,11 @@ public sealed class CaseReadModel(IRelationalEventStore store) : IDueCaseIndex
 
     private static string Scope(DbCommand command, ReadScope scope)
     {
+        if (scope.Province is null)
+        {
+            return "province IS NOT NULL";
+        }
+
         command.With("province", scope.Province);
         if (scope.District is null)
         {

@@ -24,6 +24,8 @@ public sealed class CaseReadModelProjection : IInlineProjection
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var added = await AddMissingColumnsAsync(scope, cancellationToken);
+
         // A store that has case events from before this read model existed gets its rows now, once.
         await using var empty = scope.CreateCommand(
             "SELECT (SELECT count(*) FROM case_summaries), (SELECT count(*) FROM events WHERE version = 1 AND stream_id LIKE @prefix)");
@@ -31,10 +33,33 @@ public sealed class CaseReadModelProjection : IInlineProjection
         await reader.ReadAsync(cancellationToken);
         var (rows, cases) = (reader.GetInt64(0), reader.GetInt64(1));
         await reader.DisposeAsync();
-        if (rows == 0 && cases > 0)
+        // A store whose rows predate this read model, or one of its columns, gets them now, once.
+        if ((rows == 0 || added) && cases > 0)
         {
             await RebuildAsync(scope, null, cancellationToken);
         }
+    }
+
+    /// <summary>Adds the columns an older store's tables lack; true when it added any (their values then come from a rebuild).</summary>
+    private static async Task<bool> AddMissingColumnsAsync(WriteScope scope, CancellationToken cancellationToken)
+    {
+        var added = false;
+        foreach (var (table, column, type) in CaseReadModelSql.AddedColumns)
+        {
+            await using var exists = scope.CreateCommand(scope.Backend == EventStoreBackend.Postgres
+                ? "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t AND column_name = @c"
+                : "SELECT count(*) FROM pragma_table_info(@t) WHERE name = @c");
+            if (Convert.ToInt64(await exists.With("t", table).With("c", column).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                continue;
+            }
+
+            await using var alter = scope.CreateCommand($"ALTER TABLE {table} ADD COLUMN {column} {type}");
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+            added = true;
+        }
+
+        return added;
     }
 
     public async Task ApplyAsync(WriteScope scope, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)

@@ -29,7 +29,8 @@ internal static class CaseReadModelSql
             started_at bigint NOT NULL,
             updated_at bigint NOT NULL,
             due_at bigint NULL,
-            wake_at bigint NULL
+            wake_at bigint NULL,
+            unit_name text NULL
         );
         CREATE UNIQUE INDEX IF NOT EXISTS case_summaries_one_per_scope ON case_summaries (scope_key);
         CREATE INDEX IF NOT EXISTS case_summaries_by_scope ON case_summaries (province, district, case_id);
@@ -66,7 +67,7 @@ internal static class CaseReadModelSql
 
     public const string SummaryColumns =
         "case_id, definition_id, definition_version, province, district, scope_key, status, branches, timers, committees, open_tasks, " +
-        "missed_tasks, version, last_position, started_at, updated_at, due_at, wake_at";
+        "missed_tasks, version, last_position, started_at, updated_at, due_at, wake_at, unit_name";
 
     public const string TaskColumns =
         "case_id, task_id, branch_id, branch_label, step_id, kind, title_vi, title_en, assignee_role, candidate_groups, scope, assignee, " +
@@ -75,6 +76,12 @@ internal static class CaseReadModelSql
     public static readonly string UpsertSummary = Upsert("case_summaries", SummaryColumns, "case_id");
 
     public static readonly string UpsertTask = Upsert("open_tasks", TaskColumns, "case_id, task_id");
+
+    /// <summary>
+    /// Columns added after a store's tables were first made (CREATE TABLE IF NOT EXISTS leaves an old
+    /// table as it was): name and type, added by <see cref="CaseReadModelProjection.InitializeAsync"/>.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns = [("case_summaries", "unit_name", "text NULL")];
 
     /// <summary>Row lock on PostgreSQL so a rebuild (which locks the tables) and an append never interleave; SQLite has one writer anyway.</summary>
     public static string ForUpdate(EventStoreBackend backend) => backend == EventStoreBackend.Postgres ? " FOR UPDATE" : string.Empty;
@@ -88,7 +95,7 @@ internal static class CaseReadModelSql
         .With("province", r.Province).With("district", r.District).With("scope_key", r.ScopeKey).With("status", r.Status)
         .With("branches", r.Branches).With("timers", r.Timers).With("committees", r.Committees).With("open_tasks", r.OpenTasks)
         .With("missed_tasks", r.MissedTasks).With("version", r.Version).With("last_position", r.LastPosition)
-        .With("started_at", r.StartedAt).With("updated_at", r.UpdatedAt).With("due_at", r.DueAt).With("wake_at", r.WakeAt);
+        .With("started_at", r.StartedAt).With("updated_at", r.UpdatedAt).With("due_at", r.DueAt).With("wake_at", r.WakeAt).With("unit_name", r.UnitName);
 
     public static DbCommand BindTask(DbCommand command, OpenTaskRow t) => command
         .With("case_id", t.CaseId).With("task_id", t.TaskId).With("branch_id", t.BranchId).With("branch_label", t.BranchLabel)
@@ -118,6 +125,7 @@ internal static class CaseReadModelSql
         UpdatedAt = r.GetInt64(15),
         DueAt = r.IsDBNull(16) ? null : r.GetInt64(16),
         WakeAt = r.IsDBNull(17) ? null : r.GetInt64(17),
+        UnitName = r.IsDBNull(18) ? null : r.GetString(18),
     };
 
     public static OpenTaskRow ReadTask(DbDataReader r) => new()

@@ -48,6 +48,9 @@ public sealed record CaseSummaryRow
 
     /// <summary>When the scheduler has something to do for the case (reminder, deadline, timer); null when nothing waits on time.</summary>
     public long? WakeAt { get; init; }
+
+    /// <summary>The new commune-level unit's name for a 2025 unit case (its <see cref="District"/> holds the unit's id); null for a district case.</summary>
+    public string? UnitName { get; init; }
 }
 
 /// <summary>One row of <c>open_tasks</c>: a task someone can pick up, with the case facts the inbox filters on.</summary>

@@ -72,6 +72,7 @@ public sealed class CaseReadState
                     Province = Text(x.Input["province"]),
                     // A case is for a district or, since the 2025 reform abolished districts, for a new commune-level unit.
                     District = Text(x.Input["district"] ?? x.Input["unit"]),
+                    UnitName = Text(x.Input["unitName"]) is { Length: > 0 } unitName ? unitName : null,
                     Committees = (x.Input["committees"] as JsonArray)?.Count ?? 0,
                     Status = nameof(CaseStatus.Running),
                     StartedAt = x.At.ToUnixTimeMilliseconds(),

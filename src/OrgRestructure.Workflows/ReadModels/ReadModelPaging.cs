@@ -3,8 +3,14 @@ using System.Text.Json;
 
 namespace OrgRestructure.Workflows.ReadModels;
 
-/// <summary>Which cases a caller may see: a province, and a district unless the caller works province-wide.</summary>
-public sealed record ReadScope(string Province, string? District);
+/// <summary>
+/// Which cases a caller may see: a province, and a district unless the caller works province-wide;
+/// <see cref="Nationwide"/> (no province) for the central organization board.
+/// </summary>
+public sealed record ReadScope(string? Province, string? District)
+{
+    public static readonly ReadScope Nationwide = new(null, null);
+}
 
 /// <summary>A page of a list and the opaque cursor of the next one (null on the last page).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -1,3 +1,4 @@
+using OrgRestructure.Workflows.Calendar;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.State;
@@ -7,9 +8,10 @@ namespace OrgRestructure.Workflows.Runtime;
 /// <summary>
 /// One command being decided: the case state it started from, the events decided so far (each
 /// already applied to <see cref="State"/>), the actor and the one "now" recorded in every event.
-/// If the command is refused the session is dropped and nothing is appended.
+/// If the command is refused the session is dropped and nothing is appended. Due dates count
+/// working days by <see cref="Holidays"/>.
 /// </summary>
-internal sealed class CaseSession(WorkflowDefinition definition, CaseState state, Actor actor, DateTimeOffset now)
+internal sealed class CaseSession(WorkflowDefinition definition, CaseState state, Actor actor, DateTimeOffset now, HolidayCalendar holidays)
 {
     private readonly List<ICaseEvent> _pending = [];
 
@@ -20,6 +22,8 @@ internal sealed class CaseSession(WorkflowDefinition definition, CaseState state
     public Actor Actor { get; } = actor;
 
     public DateTimeOffset Now { get; } = now;
+
+    public HolidayCalendar Holidays { get; } = holidays;
 
     public IReadOnlyList<ICaseEvent> Pending => _pending;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Workflows.Calendar;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Forms;
@@ -21,9 +22,11 @@ public sealed partial class WorkflowEngine(
     WorkflowDefinitionRegistry definitions,
     TimeProvider? clock = null,
     ILogger<WorkflowEngine>? logger = null,
-    IDueCaseIndex? dueCases = null) : IWorkflowEngine
+    IDueCaseIndex? dueCases = null,
+    HolidayCalendar? holidays = null) : IWorkflowEngine
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly HolidayCalendar _holidays = holidays ?? HolidayCalendar.Shipped;
     private readonly ILogger _logger = logger ?? NullLogger<WorkflowEngine>.Instance;
 
     public WorkflowDefinitionRegistry Definitions { get; } = definitions;
@@ -53,7 +56,7 @@ public sealed partial class WorkflowEngine(
         var parameters = ResolveParameters(definition, caseInput);
         FormValidator.Ensure(definition.Input, caseInput);
 
-        var session = new CaseSession(definition, new CaseState(), actor, _clock.GetUtcNow());
+        var session = new CaseSession(definition, new CaseState(), actor, _clock.GetUtcNow(), _holidays);
         session.Emit(new CaseStarted(caseId, definition.Id, definition.Version, definition.Hash, definition.Title, caseInput, parameters, definition.Steps[0].Id, actor.Id, session.Now));
         CaseRunner.Advance(session);
         return await AppendAsync(session, AppendRequest.NoStream, [], options, cancellationToken);
@@ -139,7 +142,7 @@ public sealed partial class WorkflowEngine(
         });
         // The session folds new events into this same state object, so remember where it was loaded.
         var loadedVersion = state.Version;
-        var session = new CaseSession(definition, state, actor, now ?? _clock.GetUtcNow());
+        var session = new CaseSession(definition, state, actor, now ?? _clock.GetUtcNow(), _holidays);
         decide(session);
         CaseRunner.Advance(session);
         return await AppendAsync(session, loadedVersion, events, options, cancellationToken);

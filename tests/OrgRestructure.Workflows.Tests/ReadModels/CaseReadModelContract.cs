@@ -1,4 +1,7 @@
 using OrgRestructure.EventStore.Storage;
+using OrgRestructure.Testing;
+using OrgRestructure.Workflows.Campaigns;
+using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.ReadModels;
 using OrgRestructure.Workflows.Runtime;
 using OrgRestructure.Workflows.State;
@@ -200,6 +203,49 @@ public abstract class CaseReadModelContract
         Assert.Equal(before.Tasks, after.Tasks);
         Assert.Equal(0, (await h.ReadModel.StatusAsync()).Lag);
     }
+
+    [Fact]
+    public async Task a_store_made_before_units_had_names_gets_the_column_and_every_unit_name_at_start_up()
+    {
+        await using var h = await ReadModelHarness.StartAsync(Backend);
+        var unit = await h.Engine.StartCaseAsync(CommuneUnit.Id, CommuneUnitForms.UnitInput(), EngineHarness.StandingCommittee);
+        await h.StartAsync("Duy Xuyên");
+        await h.ExecuteAsync("ALTER TABLE case_summaries DROP COLUMN unit_name");
+
+        await h.Store.MigrateAsync();
+
+        Assert.Equal("Xã số 001 (Lai Châu)", (await h.ReadModel.FindAsync(unit.CaseId))!.UnitName);
+        Assert.Null(Assert.Single((await h.RowsAsync()).Cases).UnitName);
+    }
+
+    [Fact]
+    public async Task campaign_progress_counts_a_provinces_live_units_formed_and_overdue_in_the_database()
+    {
+        await using var h = await ReadModelHarness.StartAsync(Backend);
+        var progress = new CampaignProgressReadModel(h.Store);
+        var input = CommuneUnitForms.UnitInput();
+        var first = await h.Engine.StartCaseAsync(CommuneUnit.Id, input, EngineHarness.StandingCommittee);
+        await h.Engine.CancelCaseAsync(first.CaseId, "Lập lại", EngineHarness.StandingCommittee);
+        await h.Engine.StartCaseAsync(CommuneUnit.Id, input, EngineHarness.StandingCommittee);
+        input["unit"] = "lai-chau-xa-002";
+        await h.Engine.StartCaseAsync(CommuneUnit.Id, input, EngineHarness.StandingCommittee);
+        await h.StartAsync("Duy Xuyên");
+
+        // The plans were due by 15 May 2025; the harness clock stands in 2014, so nothing is overdue until 2025-05-16.
+        var before = Assert.Single(await progress.ByProvinceAsync([CommuneUnit.Id], null, h.Clock.Now));
+        var after = Assert.Single(await progress.ByProvinceAsync([CommuneUnit.Id], "Lai Châu", new DateTimeOffset(2025, 5, 16, 8, 0, 0, TimeSpan.FromHours(7))));
+        var byStatus = await progress.ByStatusAsync([CommuneUnit.Id], "Lai Châu");
+        var page = await progress.UnitsAsync([CommuneUnit.Id], "Lai Châu", 1, null);
+        var next = await progress.UnitsAsync([CommuneUnit.Id], "Lai Châu", 1, page.NextCursor);
+
+        Assert.Equal(new ProvinceProgressRow("Lai Châu", 2, 0, 0), before);
+        Assert.Equal(new ProvinceProgressRow("Lai Châu", 2, 0, 2), after);
+        Assert.Equal(2, Assert.Single(byStatus).Value);
+        Assert.Equal(["lai-chau-xa-001", "lai-chau-xa-002"], page.Items.Concat(next.Items).Select(r => r.District));
+        Assert.Null(next.NextCursor);
+    }
+
+    private static WorkflowDefinition CommuneUnit => EngineHarness.CopyOfShipped().ForCampaign(NationalCampaignLauncher.Plan);
 }
 
 public sealed class SqliteCaseReadModelTests : CaseReadModelContract

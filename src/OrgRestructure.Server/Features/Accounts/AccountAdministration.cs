@@ -26,7 +26,7 @@ public sealed class AccountAdministration(UserDirectory users, ILogger<AccountAd
         }
 
         AccountRules.CheckPassword(request.Password ?? string.Empty, "password");
-        var role = AccountRules.ParseRole(request.Role);
+        var role = AccountRules.GrantableInProvince(AccountRules.ParseRole(request.Role));
         var caller = new Caller(request.UserName!, request.DisplayName.Trim(), role, admin.Province, AccountRules.DistrictFor(role, request.District));
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (!await users.AddAsync(caller, request.Password!, email, cancellationToken))
@@ -48,7 +48,7 @@ public sealed class AccountAdministration(UserDirectory users, ILogger<AccountAd
 
     public Task<AccountView> ChangeRoleAsync(Caller admin, string userName, RoleChange request, CancellationToken cancellationToken)
     {
-        var role = AccountRules.ParseRole(request.Role);
+        var role = AccountRules.GrantableInProvince(AccountRules.ParseRole(request.Role));
         var district = AccountRules.DistrictFor(role, request.District);
         return ChangeAsync(admin, userName, "re-scoped", a => a with { Role = role.ToString(), District = district }, cancellationToken);
     }

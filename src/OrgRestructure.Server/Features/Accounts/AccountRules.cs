@@ -28,6 +28,18 @@ public static partial class AccountRules
                 ["role"] = ["Vai trò không có / no such role: " + string.Join(", ", Roles.All)],
             });
 
+    /// <summary>
+    /// A role a province's administrator may give: any but the central board's, whose accounts read
+    /// every province and are added by an operator (<c>orgrestructure users add</c>).
+    /// </summary>
+    public static Role GrantableInProvince(Role role) =>
+        Roles.IsNational(role)
+            ? throw RequestRejectedException.Invalid(new Dictionary<string, string[]>
+            {
+                ["role"] = ["Tài khoản Ban Tổ chức Trung ương do người vận hành hệ thống tạo / the central organization board's accounts are added by an operator"],
+            })
+            : role;
+
     /// <summary>The district an account of <paramref name="role"/> needs: none for province-wide roles, one for the others.</summary>
     public static string? DistrictFor(Role role, string? district)
     {

@@ -12,13 +12,20 @@ public sealed record Caller(string UserName, string DisplayName, Role Role, stri
     public const string DistrictClaim = "orgrestructure:district";
     public const string DisplayNameClaim = "orgrestructure:display-name";
 
+    /// <summary>The province an account of the central board is filed under: it is no province's.</summary>
+    public const string Nationwide = "Toàn quốc";
+
     public bool IsReadOnly => Role == Role.Auditor;
+
+    /// <summary>The central organization board: every province is in scope.</summary>
+    public bool IsNational => Roles.IsNational(Role);
 
     public string ScopeLabel => District ?? Province;
 
     public bool CanSee(string province, string district) =>
-        string.Equals(province, Province, StringComparison.Ordinal)
-        && (Roles.IsProvinceWide(Role) || District is null || string.Equals(district, District, StringComparison.Ordinal));
+        IsNational
+        || (string.Equals(province, Province, StringComparison.Ordinal)
+            && (Roles.IsProvinceWide(Role) || District is null || string.Equals(district, District, StringComparison.Ordinal)));
 
     public IEnumerable<Claim> ToClaims()
     {

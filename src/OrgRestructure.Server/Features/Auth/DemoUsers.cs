@@ -4,7 +4,7 @@ using System.Text;
 namespace OrgRestructure.Server.Features.Auth;
 
 /// <summary>
-/// The demo accounts of the embedded default (listed in README): one province board, one auditor,
+/// The demo accounts of the embedded default (listed in README): the central organization board, one province board, one auditor,
 /// one administrator, and per district a standing committee, organization board, inspection
 /// committee and reviewer named <c>{district-slug}.{thuongvu|bantochuc|ubkt|reviewer}</c>.
 /// With an e-mail domain (<see cref="EmailDomainKey"/>) each account gets <c>{user}@{domain}</c>,
@@ -26,6 +26,7 @@ public static class DemoUsers
         var hash = users.Store.HashPassword(Password);
         var callers = new List<Caller>
         {
+            new("trunguong.bantochuc", "Ban Tổ chức Trung ương", Role.CentralOrganizationBoard, Caller.Nationwide, null),
             new("tinh.bantochuc", "Ban Tổ chức Tỉnh ủy " + province, Role.ProvinceOrganizationBoard, province, null),
             new("auditor", "Kiểm toán viên", Role.Auditor, province, null),
             new("admin", "Quản trị viên", Role.Administrator, province, null),

@@ -3,6 +3,8 @@ namespace OrgRestructure.Server.Features.Auth;
 /// <summary>The people who use the system (design.md, "Users and their jobs").</summary>
 public enum Role
 {
+    /// <summary>Ban Tổ chức Trung ương: reads every province and launches the national campaigns; works no province's tasks.</summary>
+    CentralOrganizationBoard,
     ProvinceOrganizationBoard,
     DistrictStandingCommittee,
     DistrictOrganizationBoard,
@@ -16,12 +18,16 @@ public static class Roles
 {
     public static readonly IReadOnlyList<Role> All = Enum.GetValues<Role>();
 
-    /// <summary>Roles whose scope is the whole province rather than one district.</summary>
+    /// <summary>Roles whose scope is the whole province (or, for the central board, the country) rather than one district.</summary>
     public static bool IsProvinceWide(Role role) =>
-        role is Role.ProvinceOrganizationBoard or Role.Auditor or Role.Administrator;
+        role is Role.CentralOrganizationBoard or Role.ProvinceOrganizationBoard or Role.Auditor or Role.Administrator;
+
+    /// <summary>The one role whose scope is every province.</summary>
+    public static bool IsNational(Role role) => role == Role.CentralOrganizationBoard;
 
     public static string Vietnamese(Role role) => role switch
     {
+        Role.CentralOrganizationBoard => "Ban Tổ chức Trung ương",
         Role.ProvinceOrganizationBoard => "Ban Tổ chức Tỉnh ủy",
         Role.DistrictStandingCommittee => "Ban Thường vụ huyện ủy",
         Role.DistrictOrganizationBoard => "Ban Tổ chức huyện ủy",
@@ -34,6 +40,7 @@ public static class Roles
 
     public static string English(Role role) => role switch
     {
+        Role.CentralOrganizationBoard => "Central Organization Commission",
         Role.ProvinceOrganizationBoard => "Province organization board",
         Role.DistrictStandingCommittee => "District standing committee",
         Role.DistrictOrganizationBoard => "District organization board",
@@ -47,6 +54,7 @@ public static class Roles
     /// <summary>The role name the workflow definitions use (task assigneeRole / candidateGroups).</summary>
     public static string EngineRole(Role role) => role switch
     {
+        Role.CentralOrganizationBoard => "central-organization-board",
         Role.ProvinceOrganizationBoard => "province-organization-board",
         Role.DistrictStandingCommittee => "district-standing-committee",
         Role.DistrictOrganizationBoard => "district-organization-board",

@@ -14,7 +14,7 @@ public sealed record NationalImportView(int Provinces, int UnitsBefore, int Unit
 
 /// <summary>
 /// POST /api/campaigns/national[?province=NAME&amp;check=true] with the national plan file as the body:
-/// an administrator launches the whole country or a province; a province board only its own province.
+/// the central organization board (or an administrator) launches the whole country or a province; a province board only its own province.
 /// </summary>
 public static class NationalCampaignEndpoints
 {
@@ -30,14 +30,15 @@ public static class NationalCampaignEndpoints
     private static async Task<Ok<NationalImportView>> ImportAsync(HttpContext context, IWorkflowEngine engine, string? province, bool? check, CancellationToken ct)
     {
         var caller = context.User.Caller();
-        if (caller.Role is not (Role.Administrator or Role.ProvinceOrganizationBoard))
+        if (caller.Role is not (Role.CentralOrganizationBoard or Role.Administrator or Role.ProvinceOrganizationBoard))
         {
             throw RequestRejectedException.Forbidden();
         }
 
-        // A province board launches its own province only; the whole country is the administrator's.
-        var scope = caller.Role == Role.Administrator ? province?.Trim() : caller.Province;
-        if (caller.Role != Role.Administrator && province is not null && province.Trim() != caller.Province)
+        // A province board launches its own province only; the whole country is the central board's (and the administrator's).
+        var nationwide = caller.Role is Role.CentralOrganizationBoard or Role.Administrator;
+        var scope = nationwide ? province?.Trim() : caller.Province;
+        if (!nationwide && province is not null && province.Trim() != caller.Province)
         {
             throw RequestRejectedException.Forbidden();
         }

@@ -41,6 +41,12 @@ public static class CaseEndpoints
             return TypedResults.Created($"/api/cases/{launched.CaseId}", launched);
         }
 
+        // Refused before the province's plan is read: the central board has none, and "no survey" would misname the reason.
+        if (!CaseService.CanLaunch(caller))
+        {
+            throw RequestRejectedException.Forbidden();
+        }
+
         if (string.IsNullOrWhiteSpace(request.District))
         {
             throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["district"] = ["Bắt buộc nhập / required"] });

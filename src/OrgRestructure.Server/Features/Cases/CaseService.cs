@@ -24,7 +24,7 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
 
     /// <summary>What the caller may see, as the read model's filter (the same rule as <see cref="Caller.CanSee"/>).</summary>
     public static ReadScope ScopeOf(Caller caller) =>
-        new(caller.Province, Roles.IsProvinceWide(caller.Role) ? null : caller.District);
+        caller.IsNational ? ReadScope.Nationwide : new(caller.Province, Roles.IsProvinceWide(caller.Role) ? null : caller.District);
 
     /// <summary>A page of the cases in the caller's scope, from the read model: no stream is read.</summary>
     public async Task<Page<CaseSummary>> ListAsync(Caller caller, string? status, string? district, int? limit, string? cursor, CancellationToken ct)

@@ -5,7 +5,11 @@ using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Cases;
 
-/// <summary>A case as every list shows it: its read-model row with step numbers from its definition and overdue as of now.</summary>
+/// <summary>
+/// A case as every list shows it: its read-model row with step numbers from its definition and
+/// overdue as of now. <see cref="Name"/> is what a list calls the case: the new unit's name for a
+/// 2025 unit case, else its district; <see cref="Steps"/> is how many numbered steps its own definition has.
+/// </summary>
 public sealed record CaseSummary(
     string CaseId,
     string DefinitionId,
@@ -21,8 +25,15 @@ public sealed record CaseSummary(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? DueAt,
     bool Overdue,
-    int CommitteesFormed = 0)
+    int CommitteesFormed = 0,
+    string? UnitName = null,
+    int Steps = 0)
 {
+    public string Name => UnitName ?? District;
+
+    /// <summary>"3/7", or "—" before the first numbered step.</summary>
+    public string StepLabel => CurrentStep == 0 ? "—" : $"{CurrentStep}/{Steps}";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static CaseSummary From(CaseSummaryRow row, WorkflowDefinitionRegistry definitions, DateTimeOffset now)
@@ -30,13 +41,18 @@ public sealed record CaseSummary(
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(definitions);
         var due = row.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null;
+        var definition = definitions.Find(row.DefinitionId, row.DefinitionVersion);
         return new CaseSummary(
             row.CaseId, row.DefinitionId, row.DefinitionVersion, row.Province, row.District, row.Status,
-            StepOf(row, definitions.Find(row.DefinitionId, row.DefinitionVersion)), row.OpenTasks, row.Committees, row.Version,
+            StepOf(row, definition), row.OpenTasks, row.Committees, row.Version,
             DateTimeOffset.FromUnixTimeMilliseconds(row.StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), due,
             row.OpenTasks > 0 && (row.MissedTasks > 0 || due < now),
-            FormedOf(row));
+            FormedOf(row), row.UnitName, StepCount(definition));
     }
+
+    /// <summary>The highest step number of a definition (7 for the formation procedure, 4 for a 2025 unit); 0 when unknown.</summary>
+    public static int StepCount(WorkflowDefinition? definition) =>
+        definition?.AllSteps.Values.Select(CaseView.StepNumber).DefaultIfEmpty(0).Max() ?? 0;
 
     /// <summary>Committees whose whole procedure is done (their branch completed).</summary>
     public static int FormedOf(CaseSummaryRow row)
@@ -45,7 +61,10 @@ public sealed record CaseSummary(
         return (JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? []).Count(b => b.ForEach && b.Status == nameof(BranchStatus.Completed));
     }
 
-    /// <summary>The lowest numbered step an active committee branch is at, as <see cref="CaseView"/> computes it.</summary>
+    /// <summary>
+    /// The lowest numbered step an active branch is at, as <see cref="CaseView"/> computes it for
+    /// committee branches; a case without committee branches (a 2025 unit) is at its main line's step.
+    /// </summary>
     public static int StepOf(CaseSummaryRow row, WorkflowDefinition? definition)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -56,7 +75,7 @@ public sealed record CaseSummary(
 
         var branches = JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? [];
         return branches
-            .Where(b => b.ForEach && b.Status == nameof(BranchStatus.Active) && b.StepId is not null)
+            .Where(b => b.Status == nameof(BranchStatus.Active) && b.StepId is not null)
             .Select(b => CaseView.StepNumber(definition.AllSteps.GetValueOrDefault(b.StepId!)))
             .Where(n => n > 0)
             .DefaultIfEmpty(0)

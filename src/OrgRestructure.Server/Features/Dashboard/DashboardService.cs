@@ -7,7 +7,7 @@ using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Dashboard;
 
-public sealed record DistrictStatus(string District, string? CaseId, string Status, int CurrentStep, int OpenTasks, bool Overdue, int Committees, int CommitteesFormed = 0);
+public sealed record DistrictStatus(string District, string? CaseId, string Status, int CurrentStep, int OpenTasks, bool Overdue, int Committees, int CommitteesFormed = 0, int Steps = 0);
 
 public sealed record OverdueStep(string CaseId, string District, string Branch, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt);
 
@@ -33,7 +33,8 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
     public async Task<DashboardView> GetAsync(Caller caller, CancellationToken ct)
     {
         var campaign = await campaigns.GetAsync(caller, ct);
-        var scope = CaseService.ScopeOf(caller);
+        // The central board has no province campaign of its own: its overview is the national dashboard.
+        var scope = caller.IsNational ? new ReadScope(caller.Province, null) : CaseService.ScopeOf(caller);
         var now = clock.GetUtcNow();
         var latest = (await readModel.LatestPerDistrictAsync(scope, ct)).Select(r => CaseSummary.From(r, engine.Definitions, now)).ToList();
         var live = await readModel.CountByStatusAsync(scope, holdingDistrict: true, ct);
@@ -51,7 +52,7 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
         {
             var c = byDistrict.GetValueOrDefault(d);
             var committees = plan?.Districts.First(p => p.District == d).Committees.Count ?? c?.Committees ?? 0;
-            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees, c?.CommitteesFormed ?? 0);
+            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees, c?.CommitteesFormed ?? 0, c?.Steps ?? 0);
         }).ToList();
         // Live cases are one per district (a unique key), so their count per status is the districts'; the rest have none or only cancelled ones.
         var byStatus = live.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -46,6 +46,8 @@ public sealed class MatrixHost : IAsyncLifetime
 
     public static string UserFor(Role role, bool inScope) => (role, inScope) switch
     {
+        // The central board has no "out of scope": every province is its own.
+        (Role.CentralOrganizationBoard, _) => "trunguong.bantochuc",
         (Role.ProvinceOrganizationBoard, true) => "tinh.bantochuc",
         (Role.Auditor, true) => "auditor",
         (Role.Administrator, true) => "admin",
@@ -69,6 +71,7 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
         { "GET", "/api/cases", "" },
         { "GET", "/api/tasks", "" },
         { "GET", "/api/dashboard", "" },
+        { "GET", "/api/dashboard/national", "" },
         { "GET", "/api/notifications", "" },
         { "GET", "/api/campaigns/current", "" },
         { "GET", "/api/surveys/current/plan", "" },
@@ -127,7 +130,7 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
                 if (method == "GET" && path == "/api/cases" && status == 200)
                 {
                     var sees = (await response.Content.ReadAsStringAsync()).Contains(fixture.CaseId, StringComparison.Ordinal);
-                    if (sees != inScope)
+                    if (sees != (inScope || Roles.IsNational(role)))
                     {
                         wrong.Add($"{role} {(inScope ? "in" : "out of")} scope: case list {(sees ? "shows" : "hides")} {fixture.CaseId}");
                     }
@@ -172,12 +175,29 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
 
     private static int[] Expected(string method, string path, Role role, bool inScope)
     {
+        if (Roles.IsNational(role))
+        {
+            // Reads every province's case; has no province survey; changes nothing in a province (its launches are national).
+            return (method, path) switch
+            {
+                ("GET", "/api/surveys/current/plan") => [404],
+                ("GET", _) => [200],
+                (_, "/api/tasks/preview-tally" or "/api/notifications/read") => [422],
+                _ => [403],
+            };
+        }
+
         var caseBound = path.Contains(Case, StringComparison.Ordinal) && !path.StartsWith("/api/cases?", StringComparison.Ordinal);
         if (method == "GET")
         {
             if (path == "/api/surveys/current/plan")
             {
                 return inScope || !Roles.IsProvinceWide(role) ? [200] : [404];
+            }
+
+            if (path == "/api/dashboard/national")
+            {
+                return Roles.IsProvinceWide(role) ? [200] : [403];
             }
 
             return caseBound && !inScope ? [404] : [200];
