@@ -1,58 +1,58 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace OrgRestructure.Cli;
 
-/// <summary>Finds the command named by the leading arguments and runs it.</summary>
+/// <summary>Builds the command tree from the discovered commands and lets System.CommandLine run the one named.</summary>
 internal static class CliApp
 {
+    /// <summary>Exit code of a bad option, a missing argument or an unknown command.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>
+    /// How long a command may take to stop after Ctrl+C or SIGTERM (its token is cancelled at once):
+    /// long enough for a bench to stop the PostgreSQL server or the server process it started.
+    /// </summary>
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(30);
+
+    private static readonly Dictionary<string, string> Groups = new(StringComparer.Ordinal)
+    {
+        ["bench"] = "Benchmarks: the event store, and the server end to end over HTTP",
+        ["campaign"] = "Campaigns: import a national plan as cases",
+        ["messages"] = "Messages that failed all retries (RabbitMQ _error queues)",
+        ["projections"] = "Read models (case lists, inboxes): status and rebuild",
+        ["users"] = "Accounts in the store every node reads",
+        ["workflows"] = "Workflow definition files: check and draw them",
+    };
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IConfiguration? configuration = null)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        var commands = Discover();
         configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
         using var context = new CliContext(output, error, configuration);
-
-        if (args.Count == 0 || args[0] is "--help" or "-h" or "help")
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Action is not ParseErrorAction)
         {
-            await WriteHelpAsync(output, commands);
-            return args.Count == 0 ? 2 : 0;
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = CancelGrace });
         }
 
-        var match = commands
-            .Select(c => (Command: c, Words: c.Name.Split(' ')))
-            .Where(c => c.Words.Length <= args.Count && c.Words.Select((w, i) => string.Equals(w, args[i], StringComparison.Ordinal)).All(x => x))
-            .OrderByDescending(c => c.Words.Length)
-            .FirstOrDefault();
-        if (match.Command is null)
+        await error.WriteLineAsync("Tham số không hợp lệ / Invalid arguments:");
+        foreach (var problem in parsed.Errors)
         {
-            await error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'. Run 'orgrestructure --help' for the list.");
-            return 2;
+            await error.WriteLineAsync("  " + problem.Message);
         }
 
-        var rest = args.Skip(match.Words.Length).ToList();
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            await output.WriteLineAsync(match.Command.Usage);
-            return 0;
-        }
-
-        using var cancellation = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await match.Command.RunAsync(context, rest, cancellation.Token);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        // The same generated help as "COMMAND --help", on stderr.
+        await error.WriteLineAsync();
+        var path = parsed.CommandResult.Command.Parents.OfType<Command>().Where(c => c is not RootCommand).Reverse()
+            .Append(parsed.CommandResult.Command).Where(c => c is not RootCommand).Select(c => c.Name);
+        await root.Parse([.. path, "--help"]).InvokeAsync(new InvocationConfiguration { Output = error, Error = error });
+        return BadInput;
     }
 
     internal static IReadOnlyList<ICliCommand> Discover() =>
@@ -62,22 +62,78 @@ internal static class CliApp
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
 
-    private static async Task WriteHelpAsync(TextWriter output, IReadOnlyList<ICliCommand> commands)
+    /// <summary>The root command with every discovered command under its group.</summary>
+    internal static RootCommand Build(CliContext context)
     {
         var version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-        await output.WriteLineAsync($"orgrestructure {version} — operations for the OrgRestructure workflow engine");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("Usage: orgrestructure COMMAND [options]   (orgrestructure COMMAND --help for its options)");
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("Commands:");
-        var width = commands.Max(c => c.Name.Length) + 2;
-        foreach (var command in commands)
+        // Named as installed, also when run as a library (tests) or through "dotnet orgrestructure.dll".
+        var root = new RootCommand($"orgrestructure {version} — operations for the OrgRestructure workflow engine") { HelpName = "orgrestructure" };
+        var details = new Dictionary<Command, string>
         {
-            await output.WriteLineAsync($"  {command.Name.PadRight(width)}{command.Summary}");
+            [root] = """
+                Configuration (environment): ConnectionStrings__EventStore (PostgreSQL; unset = SQLite),
+                ConnectionStrings__RabbitMq (amqp://; unset = in-memory), ORGRESTRUCTURE_DATA_DIR (default ./data).
+                """,
+        };
+        foreach (var definition in Discover())
+        {
+            var words = definition.Name.Split(' ');
+            var parent = words[..^1].Aggregate((Command)root, GroupOf);
+            var command = definition.Create(context);
+            if (command.Name != words[^1])
+            {
+                throw new InvalidOperationException($"{definition.GetType().Name} creates '{command.Name}', not '{words[^1]}'.");
+            }
+
+            // The first line is what the group lists; the rest is shown under the command's own help.
+            var lines = (command.Description ?? "").Split('\n', 2);
+            command.Description = lines[0].Trim();
+            if (lines.Length > 1 && lines[1].Trim() is { Length: > 0 } more)
+            {
+                details[command] = more;
+            }
+
+            parent.Add(command);
         }
 
-        await output.WriteLineAsync();
-        await output.WriteLineAsync("Configuration (environment): ConnectionStrings__EventStore (PostgreSQL; unset = SQLite),");
-        await output.WriteLineAsync("  ConnectionStrings__RabbitMq (amqp://; unset = in-memory), ORGRESTRUCTURE_DATA_DIR (default ./data).");
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithDetails((HelpAction)help.Action!, details);
+        return root;
+    }
+
+    private static Command GroupOf(Command parent, string word)
+    {
+        if (parent.Subcommands.FirstOrDefault(c => c.Name == word) is { } existing)
+        {
+            return existing;
+        }
+
+        var group = new Command(word, Groups.GetValueOrDefault(word, word));
+        parent.Add(group);
+        return group;
+    }
+
+    /// <summary>The generated help, then what a command says about itself beyond its options (exit codes, what it touches).</summary>
+    private sealed class HelpWithDetails(HelpAction generated, IReadOnlyDictionary<Command, string> details) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            generated.Invoke(parseResult);
+            if (details.TryGetValue(parseResult.CommandResult.Command, out var text))
+            {
+                var output = parseResult.InvocationConfiguration.Output;
+                output.WriteLine("Details:");
+                foreach (var line in text.Split('\n'))
+                {
+                    output.WriteLine("  " + line.TrimEnd('\r'));
+                }
+
+                output.WriteLine();
+            }
+
+            return 0;
+        }
     }
 }

@@ -129,7 +129,8 @@ public sealed class PlanCommandTests
         var (code, _, error) = await RunAsync(args);
 
         Assert.Equal(2, code);
-        Assert.Contains("Usage: orgrestructure plan", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Contains("orgrestructure plan [options]", error, StringComparison.Ordinal);
     }
 
     [Fact]

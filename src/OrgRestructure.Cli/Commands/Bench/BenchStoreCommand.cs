@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -13,72 +14,62 @@ internal sealed class BenchStoreCommand : ICliCommand
 
     public string Name => "bench store";
 
-    public string Summary => "Benchmark the event store (appends vs raw INSERT, read+fold, rebuild)";
-
-    public string Usage => """
-        Usage: orgrestructure bench store [--json] [--seconds N] [--backend postgres|sqlite|all]
-
-        Appends/s with 1, 8 and 32 concurrent writers for 1-event and 5-event transactions; read+fold
-        events/s (one scan, and pages of 10,000); projection rebuild events/s. On PostgreSQL, the same run measures the raw ceiling
-        (plain Npgsql INSERT + COMMIT of equally sized rows at the same concurrency) and prints our/raw.
-        PostgreSQL: a throwaway database on ConnectionStrings__EventStore's server when set, else a
-        server started (and stopped) with deploy/postgres.sh. SQLite: a temp file.
-        --seconds is per cell (default 3). --json prints the results as JSON on stdout (progress on stderr).
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = await Migrate.StoreCommandSupport.ParseAsync(context, args, ["--seconds", "--backend"], ["--json"]);
-        if (options is null)
-        {
-            return 2;
-        }
+        var json = CliOptions.Json();
+        var seconds = CliOptions.Seconds(3, "Seconds per cell");
+        var backend = CliOptions.OneOf("--backend", "all", "The stores to measure", "postgres", "sqlite", "all");
+        var command = new Command("store", """
+            Benchmark the event store (appends vs raw INSERT, read+fold, rebuild)
 
-        var seconds = 3.0;
-        if (options.TryGetValue("--seconds", out var secondsText)
-            && (!double.TryParse(secondsText, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || seconds <= 0 || seconds > 600))
-        {
-            await context.Error.WriteLineAsync("--seconds must be a number between 0 and 600. / Giá trị --seconds không hợp lệ.");
-            return 2;
-        }
+            Appends/s with 1, 8 and 32 concurrent writers for 1-event and 5-event transactions; read+fold
+            events/s (one scan, and pages of 10,000); projection rebuild events/s. On PostgreSQL, the same run
+            measures the raw ceiling (plain Npgsql INSERT + COMMIT of equally sized rows at the same
+            concurrency) and prints our/raw. PostgreSQL: a throwaway database on ConnectionStrings__EventStore's
+            server when set, else a server started (and stopped) with deploy/postgres.sh. SQLite: a temp file.
+            """) { json, seconds, backend };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            context, parsed.GetValue(json), parsed.GetValue(seconds), parsed.GetRequiredValue(backend), cancellationToken));
+        return command;
+    }
 
-        var backend = options.GetValueOrDefault("--backend") ?? "all";
-        if (backend is not ("all" or "postgres" or "sqlite"))
-        {
-            await context.Error.WriteLineAsync("--backend must be postgres, sqlite or all. / Giá trị --backend không hợp lệ.");
-            return 2;
-        }
-
-        var json = options.ContainsKey("--json");
+    private static async Task<int> RunAsync(CliContext context, bool json, double seconds, string backend, CancellationToken cancellationToken)
+    {
         var log = json ? context.Error : context.Output;
         var cell = TimeSpan.FromSeconds(seconds);
         var results = new List<BackendResults>();
         try
         {
-            if (backend is "all" or "postgres")
+            var backends = backend == "all" ? 2 : 1;
+            await CliProgress.RunAsync(log, "bench store", backends * StoreBenchmark.Steps, async progress =>
             {
-                await using var server = await BenchPostgres.StartAsync(context.Settings.EventStoreConnectionString, log, cancellationToken);
-                await using var store = new PostgresEventStore(server.ConnectionString);
-                await using var raw = new RawInsertBenchmark(server.ConnectionString);
-                await log.WriteLineAsync($"PostgreSQL ({server.Where}):");
-                results.Add(await StoreBenchmark.RunAsync("postgres", server.Where, store, raw, cell, log, cancellationToken));
-            }
+                if (backend is "all" or "postgres")
+                {
+                    await using var server = await BenchPostgres.StartAsync(context.Settings.EventStoreConnectionString, progress.Log, cancellationToken);
+                    await using var store = new PostgresEventStore(server.ConnectionString);
+                    await using var raw = new RawInsertBenchmark(server.ConnectionString);
+                    await progress.Log.WriteLineAsync($"PostgreSQL ({server.Where}):");
+                    results.Add(await StoreBenchmark.RunAsync("postgres", server.Where, store, raw, cell, progress, cancellationToken));
+                }
 
-            if (backend is "all" or "sqlite")
-            {
-                var directory = Path.Combine(Path.GetTempPath(), $"orgrestructure-bench-sqlite-{Guid.NewGuid():N}");
-                try
+                if (backend is "all" or "sqlite")
                 {
-                    var store = new SqliteEventStore(Path.Combine(directory, "bench.db"));
-                    await log.WriteLineAsync("SQLite (WAL, synchronous=NORMAL):");
-                    results.Add(await StoreBenchmark.RunAsync("sqlite", store.Path, store, null, cell, log, cancellationToken));
+                    var directory = Path.Combine(Path.GetTempPath(), $"orgrestructure-bench-sqlite-{Guid.NewGuid():N}");
+                    try
+                    {
+                        var store = new SqliteEventStore(Path.Combine(directory, "bench.db"));
+                        await progress.Log.WriteLineAsync("SQLite (WAL, synchronous=NORMAL):");
+                        results.Add(await StoreBenchmark.RunAsync("sqlite", store.Path, store, null, cell, progress, cancellationToken));
+                    }
+                    finally
+                    {
+                        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                        Directory.Delete(directory, recursive: true);
+                    }
                 }
-                finally
-                {
-                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    Directory.Delete(directory, recursive: true);
-                }
-            }
+
+                return results;
+            });
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
         {

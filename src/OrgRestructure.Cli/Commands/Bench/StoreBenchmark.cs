@@ -19,9 +19,13 @@ internal static class StoreBenchmark
 
     private static readonly EventMetadata Metadata = new("bench", "organization-board", Guid.NewGuid());
 
+    /// <summary>What one backend's run reports as it goes: each append cell, the two read+folds and the rebuild.</summary>
+    public static int Steps => (WriterCounts.Length * EventsPerTransaction.Length) + 3;
+
     public static async Task<BackendResults> RunAsync(
-        string backend, string where, IRelationalEventStore store, RawInsertBenchmark? raw, TimeSpan cell, TextWriter log, CancellationToken cancellationToken)
+        string backend, string where, IRelationalEventStore store, RawInsertBenchmark? raw, TimeSpan cell, CliProgress progress, CancellationToken cancellationToken)
     {
+        var log = progress.Log;
         var projection = new BenchSummaryProjection();
         await new EventStoreMigrator(store, null, [projection]).MigrateAsync(cancellationToken);
         if (raw is not null)
@@ -59,16 +63,20 @@ internal static class StoreBenchmark
                 }
 
                 await log.WriteLineAsync(line);
+                progress.Advance();
             }
         }
 
         var (paged, pagedSeconds) = await SteadyStateAsync(() => ReadPagesAndFoldAsync(store, cancellationToken));
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {backend,-10} read+fold (pages of {PageSize:N0}): {paged:N0} events, {paged / pagedSeconds:N0} ev/s"));
+        progress.Advance();
         var (read, readSeconds) = await SteadyStateAsync(() => ScanAndFoldAsync(store, cancellationToken));
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {backend,-10} read+fold (scan): {read:N0} events, {read / readSeconds:N0} ev/s"));
+        progress.Advance();
         var daemon = new ProjectionDaemon(store, [projection], new ProjectionDaemonOptions { BatchSize = 5000 });
         var (rebuilt, rebuildSeconds) = await SteadyStateAsync(() => daemon.RebuildAsync(projection.Name, cancellationToken));
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {backend,-10} rebuild: {rebuilt:N0} events, {rebuilt / rebuildSeconds:N0} ev/s"));
+        progress.Advance();
         return new BackendResults(backend, where, cells, read, read / readSeconds, paged / pagedSeconds, rebuilt, rebuilt / rebuildSeconds);
     }
 

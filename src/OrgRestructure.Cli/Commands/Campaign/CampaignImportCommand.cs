@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -17,33 +18,32 @@ internal sealed class CampaignImportCommand : ICliCommand
 
     public string Name => "campaign import";
 
-    public string Summary => "Import the national 2025 commune-level plan: one case per new unit (idempotent, resumable)";
-
-    public string Usage => """
-        Usage: orgrestructure campaign import --national FILE [--province NAME] [--check]
-
-        Reads the national plan (e.g. ../shared/data/vietnam-2025-communes.json: provinces, their new
-        communes, wards and special zones, the old committees each is formed from) and starts one case
-        per new unit on the procedure current for the 2025 national plan, with the file's schedule.
-        A bad file is refused with every problem named (exit 2) and nothing is started.
-        Run it again, or after an interruption: units already started are counted, not started again.
-          --province NAME  only that province's units
-          --check          read and check the file, print its figures, start nothing
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        if (await StoreCommandSupport.ParseAsync(context, args, ["--national", "--province"], ["--check"]) is not { } options)
+        var national = new Option<string>("--national")
         {
-            return 2;
-        }
+            Description = "The national plan, e.g. ../shared/data/vietnam-2025-communes.json",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var province = new Option<string?>("--province") { Description = "Only that province's units", HelpName = "NAME" };
+        var check = new Option<bool>("--check") { Description = "Read and check the file, print its figures, start nothing" };
+        var command = new Command("import", """
+            Import the national 2025 commune-level plan: one case per new unit (idempotent, resumable)
 
-        if (options.GetValueOrDefault("--national") is not { } file)
-        {
-            await context.Error.WriteLineAsync("Option --national FILE is required. / Cần chỉ ra tệp kế hoạch: --national FILE");
-            return 2;
-        }
+            Reads the national plan (provinces, their new communes, wards and special zones, the old
+            committees each is formed from) and starts one case per new unit on the procedure current for
+            the 2025 national plan, with the file's schedule. A bad file is refused with every problem
+            named (exit 2) and nothing is started. Run it again, or after an interruption: units already
+            started are counted, not started again.
+            """) { national, province, check };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            context, parsed.GetRequiredValue(national), parsed.GetValue(province), parsed.GetValue(check), cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string file, string? province, bool check, CancellationToken cancellationToken)
+    {
         if (!File.Exists(file))
         {
             await context.Error.WriteLineAsync($"No file {file}. / Không có tệp {file}.");
@@ -63,7 +63,7 @@ internal sealed class CampaignImportCommand : ICliCommand
         }
 
         var plan = read.Value;
-        if (options.GetValueOrDefault("--province") is { } province)
+        if (province is not null)
         {
             if (plan.Provinces.All(p => p.Province != province))
             {
@@ -75,7 +75,7 @@ internal sealed class CampaignImportCommand : ICliCommand
         }
 
         await WriteFiguresAsync(context.Output, plan);
-        if (options.ContainsKey("--check"))
+        if (check)
         {
             await context.Output.WriteLineAsync("Checked: the plan is valid; nothing started (--check). / Đã kiểm tra: kế hoạch hợp lệ; chưa khởi động hồ sơ nào.");
             return 0;
@@ -92,7 +92,8 @@ internal sealed class CampaignImportCommand : ICliCommand
             await store.MigrateAsync(cancellationToken);
             var engine = new WorkflowEngine(store, WorkflowDefinitionRegistry.LoadFromDirectory(WorkflowDefinitionRegistry.LocateDefaultDirectory()));
             var memory = Process.GetCurrentProcess();
-            var result = await new NationalCampaignLauncher(engine).LaunchAsync(plan, Operator, new ProgressLines(context.Output), cancellationToken);
+            var result = await CliProgress.RunAsync(context.Output, "Starting cases", plan.UnitsAfter, progress =>
+                new NationalCampaignLauncher(engine).LaunchAsync(plan, Operator, new ProgressLines(progress), cancellationToken));
             memory.Refresh();
             await context.Output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Launched {result.DefinitionId} v{result.DefinitionVersion}: {result.Units} units in {result.Provinces.Count} province(s) — {result.Created} case(s) started, {result.AlreadyStarted} already started; {result.Elapsed.TotalSeconds:F1} s, peak working set {memory.PeakWorkingSet64 / (1024 * 1024)} MiB on {store.Description}."));
@@ -125,10 +126,19 @@ internal sealed class CampaignImportCommand : ICliCommand
             $"Schedule: plans by {plan.Schedule.PlansDue:yyyy-MM-dd}, decisions {plan.Schedule.From:yyyy-MM-dd} – {plan.Schedule.Until:yyyy-MM-dd}, term {plan.Schedule.Term}."));
     }
 
-    /// <summary>One line per province, written on the launching thread so the lines come out in order and before the summary.</summary>
-    private sealed class ProgressLines(TextWriter output) : IProgress<LaunchProgress>
+    /// <summary>
+    /// One line per report, written on the launching thread so the lines come out in order and before
+    /// the summary; the bar counts the units of the provinces reported so far.
+    /// </summary>
+    private sealed class ProgressLines(CliProgress progress) : IProgress<LaunchProgress>
     {
-        public void Report(LaunchProgress value) =>
-            output.WriteLine($"  {value.Province}: {value.Done}/{value.Total} units, {value.Created} case(s) started so far");
+        private readonly Dictionary<string, int> _done = new(StringComparer.Ordinal);
+
+        public void Report(LaunchProgress value)
+        {
+            _done[value.Province] = value.Done;
+            progress.Set(_done.Values.Sum());
+            progress.Log.WriteLine($"  {value.Province}: {value.Done}/{value.Total} units, {value.Created} case(s) started so far");
+        }
     }
 }

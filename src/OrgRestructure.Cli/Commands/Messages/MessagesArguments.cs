@@ -1,47 +1,23 @@
+using System.CommandLine;
 using OrgRestructure.Messaging;
 
 namespace OrgRestructure.Cli.Commands.Messages;
 
 /// <summary>Options shared by "messages errors" and "messages retry".</summary>
-internal sealed record MessagesArguments(IReadOnlyList<string> ErrorQueues, string? MessageId, bool All, int Max)
+internal static class MessagesArguments
 {
-    public static MessagesArguments? Parse(IReadOnlyList<string> args, TextWriter error)
+    public static Option<string[]> Queue() => new("--queue")
     {
-        var queues = new List<string>();
-        string? id = null;
-        var all = false;
-        var max = 50;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--queue" when i + 1 < args.Count:
-                    var q = args[++i];
-                    queues.Add(q.EndsWith("_error", StringComparison.Ordinal) ? q : q + "_error");
-                    break;
-                case "--id" when i + 1 < args.Count:
-                    id = args[++i];
-                    break;
-                case "--all":
-                    all = true;
-                    break;
-                case "--max" when i + 1 < args.Count && int.TryParse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0:
-                    max = n;
-                    i++;
-                    break;
-                default:
-                    error.WriteLine($"Tham số không hợp lệ: '{args[i]}' / Invalid argument: '{args[i]}'");
-                    return null;
-            }
-        }
+        Description = "Queue to inspect (NAME or NAME_error; may be repeated); default: every consumer queue",
+        HelpName = "NAME",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
 
-        if (queues.Count == 0)
-        {
-            queues.AddRange(new MessagingOptions().ConsumerQueues.Select(q => q + "_error"));
-        }
-
-        return new MessagesArguments(queues, id, all, max);
-    }
+    /// <summary>The _error queues named, or every consumer queue's.</summary>
+    public static IReadOnlyList<string> ErrorQueues(string[]? named) =>
+        named is { Length: > 0 }
+            ? named.Select(q => q.EndsWith("_error", StringComparison.Ordinal) ? q : q + "_error").ToList()
+            : new MessagingOptions().ConsumerQueues.Select(q => q + "_error").ToList();
 
     public static Uri? RabbitMq(CliContext context)
     {

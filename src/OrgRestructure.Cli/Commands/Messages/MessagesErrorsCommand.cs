@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrgRestructure.Messaging.ErrorQueues;
 
 namespace OrgRestructure.Cli.Commands.Messages;
@@ -7,29 +8,31 @@ internal sealed class MessagesErrorsCommand : ICliCommand
 {
     public string Name => "messages errors";
 
-    public string Summary => "List messages that failed all retries (RabbitMQ _error queues)";
-
-    public string Usage => """
-        Usage: orgrestructure messages errors [--queue NAME]... [--max N]
-          --queue NAME   queue to inspect (NAME or NAME_error); default: orgrestructure-notifications
-          --max N        at most N messages per queue (default 50)
-        Needs ConnectionStrings__RabbitMq. Messages stay in the queue. Exit 0 when none, 1 when some wait.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = MessagesArguments.Parse(args, context.Error);
-        var uri = options is null ? null : MessagesArguments.RabbitMq(context);
-        if (options is null || uri is null)
+        var queue = MessagesArguments.Queue();
+        var max = CliOptions.Integer("--max", 50, 1, int.MaxValue, "At most N messages per queue");
+        var command = new Command("errors", """
+            List messages that failed all retries (RabbitMQ _error queues)
+
+            Needs ConnectionStrings__RabbitMq. Messages stay in the queue. Exit 0 when none, 1 when some wait.
+            """) { queue, max };
+        command.SetAction((parsed, cancellationToken) => RunAsync(context, MessagesArguments.ErrorQueues(parsed.GetValue(queue)), parsed.GetValue(max), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> queues, int max, CancellationToken cancellationToken)
+    {
+        if (MessagesArguments.RabbitMq(context) is not { } uri)
         {
-            return 2;
+            return CliApp.BadInput;
         }
 
         var client = new ErrorQueueClient(uri);
         var total = 0;
-        foreach (var queue in options.ErrorQueues)
+        foreach (var queue in queues)
         {
-            var messages = await client.ListAsync(queue, options.Max, cancellationToken);
+            var messages = await client.ListAsync(queue, max, cancellationToken);
             total += messages.Count;
             await context.Output.WriteLineAsync($"{queue}: {messages.Count} message(s)");
             foreach (var m in messages)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrgRestructure.Messaging.ErrorQueues;
 
 namespace OrgRestructure.Cli.Commands.Messages;
@@ -7,43 +8,47 @@ internal sealed class MessagesRetryCommand : ICliCommand
 {
     public string Name => "messages retry";
 
-    public string Summary => "Move failed messages from an _error queue back to their queue";
-
-    public string Usage => """
-        Usage: orgrestructure messages retry (--id MESSAGE_ID | --all) [--queue NAME]...
-          --id ID        retry one message (its id as listed by 'messages errors')
-          --all          retry every message of the queue(s)
-          --queue NAME   default: orgrestructure-notifications
-        Consumers are idempotent: a message retried twice still has its effect once.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = MessagesArguments.Parse(args, context.Error);
-        if (options is not null && (options.MessageId is null) == !options.All)
-        {
-            await context.Error.WriteLineAsync("Cần đúng một trong --id hoặc --all. / Give exactly one of --id or --all.");
-            return 2;
-        }
+        var id = new Option<string?>("--id") { Description = "Retry one message (its id as listed by 'messages errors')", HelpName = "MESSAGE_ID" };
+        var all = new Option<bool>("--all") { Description = "Retry every message of the queue(s)" };
+        var queue = MessagesArguments.Queue();
+        var command = new Command("retry", """
+            Move failed messages from an _error queue back to their queue
 
-        var uri = options is null ? null : MessagesArguments.RabbitMq(context);
-        if (options is null || uri is null)
+            Give exactly one of --id and --all. Consumers are idempotent: a message retried twice still
+            has its effect once.
+            """) { id, all, queue };
+        command.Validators.Add(result =>
         {
-            return 2;
+            if (result.GetValue(id) is null == !result.GetValue(all))
+            {
+                result.AddError("Cần đúng một trong --id hoặc --all. / Give exactly one of --id or --all.");
+            }
+        });
+        command.SetAction((parsed, cancellationToken) => RunAsync(context, parsed.GetValue(id), MessagesArguments.ErrorQueues(parsed.GetValue(queue)), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? messageId, IReadOnlyList<string> queues, CancellationToken cancellationToken)
+    {
+        if (MessagesArguments.RabbitMq(context) is not { } uri)
+        {
+            return CliApp.BadInput;
         }
 
         var client = new ErrorQueueClient(uri);
         var moved = 0;
-        foreach (var queue in options.ErrorQueues)
+        foreach (var queue in queues)
         {
-            var n = await client.RetryAsync(queue, options.MessageId, cancellationToken);
+            var n = await client.RetryAsync(queue, messageId, cancellationToken);
             moved += n;
             await context.Output.WriteLineAsync($"{queue}: {n} message(s) sent back to {queue[..^ErrorQueueClient.Suffix.Length]}");
         }
 
-        if (options.MessageId is not null && moved == 0)
+        if (messageId is not null && moved == 0)
         {
-            await context.Error.WriteLineAsync($"Không tìm thấy thông điệp {options.MessageId}. / Message {options.MessageId} not found.");
+            await context.Error.WriteLineAsync($"Không tìm thấy thông điệp {messageId}. / Message {messageId} not found.");
             return 1;
         }
 

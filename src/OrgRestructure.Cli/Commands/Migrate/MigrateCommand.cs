@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using OrgRestructure.EventStore.Migrations;
 using OrgRestructure.Workflows.ReadModels;
@@ -9,23 +10,21 @@ internal sealed class MigrateCommand : ICliCommand
 {
     public string Name => "migrate";
 
-    public string Summary => "Apply event store schema migrations (PostgreSQL or the SQLite file)";
-
-    public string Usage => """
-        Usage: orgrestructure migrate
-
-        Applies the numbered schema migrations the event store lacks (recorded in schema_migrations).
-        Safe to run again and from several nodes at once. Uses ConnectionStrings__EventStore
-        (PostgreSQL) when set, else the SQLite file under ORGRESTRUCTURE_DATA_DIR.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        if (await StoreCommandSupport.ParseAsync(context, args, []) is null)
-        {
-            return 2;
-        }
+        var command = new Command("migrate", """
+            Apply event store schema migrations (PostgreSQL or the SQLite file)
 
+            Applies the numbered schema migrations the event store lacks (recorded in schema_migrations).
+            Safe to run again and from several nodes at once. Uses ConnectionStrings__EventStore
+            (PostgreSQL) when set, else the SQLite file under ORGRESTRUCTURE_DATA_DIR.
+            """);
+        command.SetAction((_, cancellationToken) => RunAsync(context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
         var store = StoreCommandSupport.Open(context);
         try
         {

@@ -5,7 +5,7 @@ using OrgRestructure.Workflows.ReadModels;
 
 namespace OrgRestructure.Cli.Commands.Migrate;
 
-/// <summary>What the store commands share: opening the configured store and reading their options.</summary>
+/// <summary>What the store commands share: opening the configured store and reporting its failures.</summary>
 internal static class StoreCommandSupport
 {
     /// <summary>The configured store with the server's inline projections, so what the CLI migrates or appends keeps the read models too.</summary>
@@ -27,36 +27,6 @@ internal static class StoreCommandSupport
         }
 
         return Open(context);
-    }
-
-    /// <summary>
-    /// Parses "--name value" and "--flag" options. Returns null (after printing why) on anything
-    /// unknown or a missing value.
-    /// </summary>
-    public static async Task<Dictionary<string, string?>?> ParseAsync(
-        CliContext context, IReadOnlyList<string> args, IReadOnlyCollection<string> withValue, IReadOnlyCollection<string>? flags = null)
-    {
-        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (withValue.Contains(arg) && i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                options[arg] = args[++i];
-            }
-            else if (flags?.Contains(arg) == true)
-            {
-                options[arg] = null;
-            }
-            else
-            {
-                var why = withValue.Contains(arg) ? $"Option {arg} needs a value" : $"Unknown argument '{arg}'";
-                await context.Error.WriteLineAsync($"{why}. / Tham số không hợp lệ: {arg}");
-                return null;
-            }
-        }
-
-        return options;
     }
 
     /// <summary>

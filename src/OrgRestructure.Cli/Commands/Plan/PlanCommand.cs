@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using OrgRestructure.Domain.Common;
 using OrgRestructure.Domain.Planning;
@@ -12,29 +12,35 @@ internal sealed class PlanCommand : ICliCommand
 {
     public string Name => "plan";
 
-    public string Summary => "Plan grassroots committees from a district survey (JSON or CSV)";
-
-    public string Usage => """
-        Usage: orgrestructure plan --survey FILE [--json] [--threshold N] [--min-members N]
-          --survey FILE      survey in the JSON format of shared/data/quang-nam-2014-survey.json, or CSV
-                             with columns district,bloc,id,name,kind,members[,districtKind] (UTF-8)
-          --json             print the plan as JSON (totals, committees[], flags[]) instead of a table
-          --threshold N      members needed for a grassroots committee (default 30)
-          --min-members N    members an organization needs (default 3)
-        Exit codes: 0 plan printed (flags, if any, are part of the plan); 2 bad arguments or bad survey,
-        with every problem listed.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = PlanOptions.Parse(args, out var argumentError);
-        if (options is null)
+        var survey = new Option<string>("--survey")
         {
-            await context.Error.WriteLineAsync(argumentError);
-            await context.Error.WriteLineAsync(Usage);
-            return 2;
-        }
+            Description = "Survey in the JSON format of shared/data/quang-nam-2014-survey.json, or CSV with columns district,bloc,id,name,kind,members[,districtKind] (UTF-8)",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var json = CliOptions.Json("Print the plan as JSON (totals, committees[], flags[]) instead of a table");
+        var threshold = CliOptions.Integer("--threshold", RuleParameters.Default.GrassrootsCommitteeThreshold, 1, int.MaxValue, "Members needed for a grassroots committee");
+        var minimum = CliOptions.Integer("--min-members", RuleParameters.Default.MinimumFullMembers, 1, int.MaxValue, "Members an organization needs");
+        var command = new Command("plan", """
+            Plan grassroots committees from a district survey (JSON or CSV)
 
+            Exit codes: 0 plan printed (flags, if any, are part of the plan); 2 bad arguments or bad survey,
+            with every problem listed.
+            """) { survey, json, threshold, minimum };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            context,
+            new PlanOptions(
+                parsed.GetRequiredValue(survey),
+                parsed.GetValue(json),
+                RuleParameters.Default with { GrassrootsCommitteeThreshold = parsed.GetValue(threshold), MinimumFullMembers = parsed.GetValue(minimum) }),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, PlanOptions options, CancellationToken cancellationToken)
+    {
         string content;
         try
         {
@@ -87,47 +93,4 @@ internal sealed class PlanCommand : ICliCommand
 }
 
 /// <summary>The plan command's arguments.</summary>
-internal sealed record PlanOptions(string SurveyFile, bool Json, RuleParameters Parameters)
-{
-    public static PlanOptions? Parse(IReadOnlyList<string> args, out string error)
-    {
-        string? survey = null;
-        var json = false;
-        var parameters = RuleParameters.Default;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--survey" when i + 1 < args.Count:
-                    survey = args[++i];
-                    break;
-                case "--json":
-                    json = true;
-                    break;
-                case "--threshold" when i + 1 < args.Count && PositiveInt(args[i + 1]) is { } threshold:
-                    parameters = parameters with { GrassrootsCommitteeThreshold = threshold };
-                    i++;
-                    break;
-                case "--min-members" when i + 1 < args.Count && PositiveInt(args[i + 1]) is { } minimum:
-                    parameters = parameters with { MinimumFullMembers = minimum };
-                    i++;
-                    break;
-                default:
-                    error = $"Tham số không hợp lệ: '{args[i]}' / Invalid argument: '{args[i]}'";
-                    return null;
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(survey))
-        {
-            error = "Thiếu --survey FILE / Missing --survey FILE";
-            return null;
-        }
-
-        error = "";
-        return new PlanOptions(survey, json, parameters);
-    }
-
-    private static int? PositiveInt(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
-}
+internal sealed record PlanOptions(string SurveyFile, bool Json, RuleParameters Parameters);

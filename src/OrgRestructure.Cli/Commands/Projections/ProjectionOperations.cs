@@ -6,8 +6,7 @@ using OrgRestructure.Workflows.ReadModels;
 namespace OrgRestructure.Cli.Commands.Projections;
 
 /// <summary>
-/// What "projections rebuild" and "projections status" do, apart from parsing: the commands call
-/// this class, so another parser (System.CommandLine) can call it the same way.
+/// What "projections rebuild" and "projections status" do, apart from parsing the command line.
 /// </summary>
 internal sealed class ProjectionOperations(IRelationalEventStore store, TextWriter output)
 {
@@ -27,23 +26,17 @@ internal sealed class ProjectionOperations(IRelationalEventStore store, TextWrit
 
         var clock = Stopwatch.StartNew();
         var total = await EventCountAsync(cancellationToken);
-        await using var scope = await store.BeginWriteAsync(cancellationToken);
-        var progress = new SyncProgress(events => output.Write("\r  " + CaseReadModelProjection.Name + " " + Bar(events, total)));
-        var result = await CaseReadModelProjection.RebuildAsync(scope, progress, cancellationToken);
-        await scope.CommitAsync(cancellationToken);
-        await output.WriteLineAsync();
+        var result = await CliProgress.RunAsync(output, CaseReadModelProjection.Name, total, async progress =>
+        {
+            await using var scope = await store.BeginWriteAsync(cancellationToken);
+            var rebuilt = await CaseReadModelProjection.RebuildAsync(scope, new SyncProgress(progress.Set), cancellationToken);
+            await scope.CommitAsync(cancellationToken);
+            progress.Set(total);
+            return rebuilt;
+        }, plainShares: true);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{CaseReadModelProjection.Name} rebuilt from {result.Events:N0} events: {result.Cases:N0} cases, {result.OpenTasks:N0} open tasks in {clock.Elapsed.TotalSeconds:F1} s. / Đã dựng lại."));
         return result;
-    }
-
-    /// <summary>"[##########----------]  50% 1,234 / 2,468 events" — how far a rebuild has come.</summary>
-    internal static string Bar(long done, long total)
-    {
-        const int width = 30;
-        var share = total <= 0 ? 1d : Math.Clamp((double)done / total, 0, 1);
-        var filled = (int)Math.Round(share * width);
-        return string.Create(CultureInfo.InvariantCulture, $"[{new string('#', filled)}{new string('-', width - filled)}] {share,5:P0} {done:N0} / {total:N0} events");
     }
 
     private async Task<long> EventCountAsync(CancellationToken cancellationToken)
@@ -86,7 +79,7 @@ internal sealed class ProjectionOperations(IRelationalEventStore store, TextWrit
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and print late).</summary>
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    private sealed class SyncProgress(Action<double> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
     }

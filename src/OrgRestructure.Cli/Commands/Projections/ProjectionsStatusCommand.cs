@@ -1,3 +1,4 @@
+using System.CommandLine;
 using OrgRestructure.Cli.Commands.Migrate;
 
 namespace OrgRestructure.Cli.Commands.Projections;
@@ -7,23 +8,17 @@ internal sealed class ProjectionsStatusCommand : ICliCommand
 {
     public string Name => "projections status";
 
-    public string Summary => "Show each projection's position, the log's, and the lag (events not folded yet)";
-
-    public string Usage => """
-        Usage: orgrestructure projections status
-
-        Prints each projection: kind (inline with the events, or async with a checkpoint), its
-        rows, the last position it folded, the log's last position and the lag in events. An
-        inline projection shows a lag only after its tables were emptied; run 'projections rebuild'.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        if (await StoreCommandSupport.ParseAsync(context, args, []) is null)
-        {
-            return 2;
-        }
+        var command = new Command("status", """
+            Show each projection's position, the log's, and the lag (events not folded yet)
 
-        return await StoreCommandSupport.RunMigratedAsync(context, store => new ProjectionOperations(store, context.Output).StatusAsync(cancellationToken), cancellationToken);
+            Prints each projection: kind (inline with the events, or async with a checkpoint), its
+            rows, the last position it folded, the log's last position and the lag in events. An
+            inline projection shows a lag only after its tables were emptied; run 'projections rebuild'.
+            """);
+        command.SetAction((_, cancellationToken) => StoreCommandSupport.RunMigratedAsync(
+            context, store => new ProjectionOperations(store, context.Output).StatusAsync(cancellationToken), cancellationToken));
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -19,38 +20,39 @@ internal sealed class ReplayCommand : ICliCommand
 
     public string Name => "replay";
 
-    public string Summary => "Replay a stream to a version or point in time and print its state as JSON";
-
-    public string Usage => """
-        Usage: orgrestructure replay --stream ID [--at VERSION | --at TIMESTAMP]
-
-        Prints one JSON document: the stream's events up to the point (a version number, or an
-        ISO-8601 time such as 2014-10-01T09:00:00Z, inclusive) and the state they fold to. Case
-        streams are folded by the engine's fold; other streams get a generic fold (last version,
-        event types, merged data). Exit 1 when the stream has no events up to that point.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = await StoreCommandSupport.ParseAsync(context, args, ["--stream", "--at"]);
-        if (options is null)
+        var stream = new Option<string>("--stream") { Description = "The stream to replay (a case's id)", HelpName = "ID", Required = true };
+        var at = new Option<ReplayPoint>("--at")
         {
-            return 2;
-        }
+            Description = "A version number, or an ISO-8601 time such as 2014-10-01T09:00:00Z (inclusive); default: the end",
+            HelpName = "VERSION|TIMESTAMP",
+            DefaultValueFactory = _ => ReplayPoint.End,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (!ReplayPoint.TryParse(text, out var point))
+                {
+                    result.AddError($"--at '{text}' is neither a version nor an ISO-8601 time. / Giá trị --at không hợp lệ.");
+                }
 
-        if (!options.TryGetValue("--stream", out var streamId) || string.IsNullOrWhiteSpace(streamId))
-        {
-            await context.Error.WriteLineAsync("--stream ID is required. / Cần --stream ID.");
-            return 2;
-        }
+                return point;
+            },
+        };
+        var command = new Command("replay", """
+            Replay a stream to a version or point in time and print its state as JSON
 
-        var at = ReplayPoint.End;
-        if (options.TryGetValue("--at", out var atText) && !ReplayPoint.TryParse(atText, out at))
-        {
-            await context.Error.WriteLineAsync($"--at '{atText}' is neither a version nor an ISO-8601 time. / Giá trị --at không hợp lệ.");
-            return 2;
-        }
+            Prints one JSON document: the stream's events up to the point (a version number, or an
+            ISO-8601 time such as 2014-10-01T09:00:00Z, inclusive) and the state they fold to. Case
+            streams are folded by the engine's fold; other streams get a generic fold (last version,
+            event types, merged data). Exit 1 when the stream has no events up to that point.
+            """) { stream, at };
+        command.SetAction((parsed, cancellationToken) => RunAsync(context, parsed.GetRequiredValue(stream), parsed.GetValue(at) ?? ReplayPoint.End, cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string streamId, ReplayPoint at, CancellationToken cancellationToken)
+    {
         var store = await StoreCommandSupport.OpenExistingAsync(context);
         if (store is null)
         {
@@ -59,7 +61,8 @@ internal sealed class ReplayCommand : ICliCommand
 
         try
         {
-            var result = await StreamReplay.ReplayAsync(store, StreamFolderRegistry.FromApplicationAssemblies(), streamId, at, cancellationToken);
+            var result = await CliProgress.RunAsync(context.Output, $"Replaying {streamId}", null, _ =>
+                StreamReplay.ReplayAsync(store, StreamFolderRegistry.FromApplicationAssemblies(), streamId, at, cancellationToken));
             if (result.Events.Count == 0)
             {
                 await context.Error.WriteLineAsync($"Stream '{streamId}' has no events up to that point. / Không có sự kiện.");

@@ -1,4 +1,4 @@
-using OrgRestructure.Cli.Commands.Migrate;
+using System.CommandLine;
 using OrgRestructure.Hosting.SharedState;
 
 namespace OrgRestructure.Cli.Commands.Users;
@@ -6,68 +6,61 @@ namespace OrgRestructure.Cli.Commands.Users;
 /// <summary>orgrestructure users add: an account in the store's accounts table, which every node reads.</summary>
 internal sealed class UsersAddCommand : ICliCommand
 {
-    private static readonly string[] WithValue = ["--display-name", "--role", "--province", "--district", "--email", "--password"];
-
     public string Name => "users add";
 
-    public string Summary => "Add an account (every node of the deployment knows it at once)";
-
-    public string Usage => $"""
-        Usage: orgrestructure users add USER --display-name NAME --role ROLE --province PROVINCE
-                                        [--district DISTRICT] [--email ADDRESS] --password PASSWORD
-
-        ROLE is one of: {string.Join(", ", AccountRoleNames.All)}.
-        District roles need --district; province-wide roles take none. The password is stored only
-        as a hash; it needs at least 10 characters. The user name is unique in any letter case.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        if (args.Count == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+        var user = new Argument<string>("USER") { Description = "The user name (unique in any letter case)" };
+        var displayName = new Option<string>("--display-name") { Description = "The name pages show", HelpName = "NAME", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", AccountRoleNames.All)}", HelpName = "ROLE", Required = true };
+        var province = new Option<string>("--province") { Description = "The province the account works in", HelpName = "PROVINCE", Required = true };
+        var district = new Option<string?>("--district") { Description = "The district, for district roles", HelpName = "DISTRICT" };
+        var email = new Option<string?>("--email") { Description = "Where its notifications are e-mailed", HelpName = "ADDRESS" };
+        var password = new Option<string>("--password") { Description = "At least 10 characters; stored only as a hash", HelpName = "PASSWORD", Required = true };
+        role.Validators.Add(result =>
         {
-            return await UsersSupport.RefuseAsync(context, "Thiếu tên đăng nhập.", "The user name is missing.");
-        }
+            if (result.GetValueOrDefault<string>() is var value && !AccountRoleNames.All.Contains(value))
+            {
+                result.AddError(UsersSupport.Bilingual("Vai trò không có: " + value, $"Unknown role '{value}'; one of {string.Join(", ", AccountRoleNames.All)}."));
+            }
+        });
+        password.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not { Length: >= 10 })
+            {
+                result.AddError(UsersSupport.Bilingual("Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters."));
+            }
+        });
+        var command = new Command("add", $"""
+            Add an account (every node of the deployment knows it at once)
 
-        if (await StoreCommandSupport.ParseAsync(context, [.. args.Skip(1)], WithValue) is not { } options)
+            ROLE is one of: {string.Join(", ", AccountRoleNames.All)}.
+            District roles need --district; province-wide roles take none. The password is stored only
+            as a hash; it needs at least 10 characters. The user name is unique in any letter case.
+            """) { user, displayName, role, province, district, email, password };
+        command.Validators.Add(result =>
         {
-            return 2;
-        }
-
-        var userName = args[0];
-        var role = options.GetValueOrDefault("--role");
-        var district = options.GetValueOrDefault("--district");
-        var password = options.GetValueOrDefault("--password") ?? string.Empty;
-        if (!AccountRoleNames.All.Contains(role))
+            if (result.GetValue(role) is { } value && AccountRoleNames.All.Contains(value)
+                && AccountRoleNames.IsProvinceWide(value) != string.IsNullOrWhiteSpace(result.GetValue(district)))
+            {
+                result.AddError(UsersSupport.Bilingual("Vai trò cấp huyện cần --district; vai trò cấp tỉnh thì không.", "District roles need --district; province-wide roles take none."));
+            }
+        });
+        command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: true, async accounts =>
         {
-            return await UsersSupport.RefuseAsync(context, "Vai trò không có: " + role, $"Unknown role '{role}'; one of {string.Join(", ", AccountRoleNames.All)}.");
-        }
-
-        if (options.GetValueOrDefault("--display-name") is not { Length: > 0 } displayName || options.GetValueOrDefault("--province") is not { Length: > 0 } province)
-        {
-            return await UsersSupport.RefuseAsync(context, "Cần --display-name và --province.", "--display-name and --province are required.");
-        }
-
-        if (AccountRoleNames.IsProvinceWide(role!) != string.IsNullOrWhiteSpace(district))
-        {
-            return await UsersSupport.RefuseAsync(context, "Vai trò cấp huyện cần --district; vai trò cấp tỉnh thì không.", "District roles need --district; province-wide roles take none.");
-        }
-
-        if (password.Length < 10)
-        {
-            return await UsersSupport.RefuseAsync(context, "Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters.");
-        }
-
-        return await UsersSupport.RunAsync(context, createStore: true, async accounts =>
-        {
-            var account = Account.Create(userName, displayName, role!, province, district, accounts.HashPassword(password), options.GetValueOrDefault("--email"));
+            var userName = parsed.GetRequiredValue(user);
+            var account = Account.Create(
+                userName, parsed.GetRequiredValue(displayName), parsed.GetRequiredValue(role), parsed.GetRequiredValue(province), parsed.GetValue(district),
+                accounts.HashPassword(parsed.GetRequiredValue(password)), parsed.GetValue(email));
             if (await accounts.AddAsync([account], cancellationToken) == 0)
             {
                 await context.Error.WriteLineAsync($"The user name {userName} is taken. / Tên đăng nhập {userName} đã có.");
                 return 1;
             }
 
-            await context.Output.WriteLineAsync($"Added {account.UserName} ({role}, {district ?? province}).");
+            await context.Output.WriteLineAsync($"Added {account.UserName} ({account.Role}, {account.District ?? account.Province}).");
             return 0;
-        });
+        }));
+        return command;
     }
 }

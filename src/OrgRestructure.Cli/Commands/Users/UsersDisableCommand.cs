@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace OrgRestructure.Cli.Commands.Users;
 
 /// <summary>orgrestructure users disable: signs the account out on every node within seconds and refuses its sign-ins.</summary>
@@ -5,31 +7,26 @@ internal sealed class UsersDisableCommand : ICliCommand
 {
     public string Name => "users disable";
 
-    public string Summary => "Disable an account (signed out everywhere, sign-ins refused)";
-
-    public string Usage => """
-        Usage: orgrestructure users disable USER
-
-        Its cookies and bearer tokens stop working on every node within seconds; its history stays.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        if (args.Count != 1 || args[0].StartsWith("--", StringComparison.Ordinal))
-        {
-            return await UsersSupport.RefuseAsync(context, "Cần đúng một tên đăng nhập.", "Give exactly one user name.");
-        }
+        var user = new Argument<string>("USER") { Description = "The user name (any letter case)" };
+        var command = new Command("disable", """
+            Disable an account (signed out everywhere, sign-ins refused)
 
-        return await UsersSupport.RunAsync(context, createStore: false, async accounts =>
+            Its cookies and bearer tokens stop working on every node within seconds; its history stays.
+            """) { user };
+        command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: false, async accounts =>
         {
-            if (await accounts.UpdateAsync(args[0], a => a with { Disabled = true }, cancellationToken) is not { } disabled)
+            var userName = parsed.GetRequiredValue(user);
+            if (await accounts.UpdateAsync(userName, a => a with { Disabled = true }, cancellationToken) is not { } disabled)
             {
-                await context.Error.WriteLineAsync($"No account {args[0]}. / Không có tài khoản {args[0]}.");
+                await context.Error.WriteLineAsync($"No account {userName}. / Không có tài khoản {userName}.");
                 return 1;
             }
 
             await context.Output.WriteLineAsync($"Disabled {disabled.UserName}.");
             return 0;
-        });
+        }));
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 
 namespace OrgRestructure.Cli.Commands.Users;
@@ -7,17 +8,15 @@ internal sealed class UsersListCommand : ICliCommand
 {
     public string Name => "users list";
 
-    public string Summary => "List the accounts: role, scope, enabled or disabled, last sign-in";
-
-    public string Usage => "Usage: orgrestructure users list";
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        if (args.Count != 0)
-        {
-            return await UsersSupport.RefuseAsync(context, "Lệnh này không nhận tham số.", "This command takes no arguments.");
-        }
+        var command = new Command("list", "List the accounts: role, scope, enabled or disabled, last sign-in");
+        command.SetAction((_, cancellationToken) => RunAsync(context, cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
         return await UsersSupport.RunAsync(context, createStore: false, async accounts =>
         {
             var all = await accounts.ListAsync(cancellationToken);

@@ -31,10 +31,6 @@ internal static class UsersSupport
         }
     }
 
-    /// <summary>Bad input: says why in both languages; exit code 2.</summary>
-    public static async Task<int> RefuseAsync(CliContext context, string vi, string en)
-    {
-        await context.Error.WriteLineAsync($"{en} / {vi}");
-        return 2;
-    }
+    /// <summary>Why an input is refused, in both languages (System.CommandLine prints it and exits 2).</summary>
+    public static string Bilingual(string vi, string en) => $"{en} / {vi}";
 }

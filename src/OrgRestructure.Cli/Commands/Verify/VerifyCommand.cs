@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Data.Common;
 using OrgRestructure.Cli.Commands.Migrate;
 using OrgRestructure.EventStore.Verification;
@@ -9,24 +10,22 @@ internal sealed class VerifyCommand : ICliCommand
 {
     public string Name => "verify";
 
-    public string Summary => "Verify the event hash chains; exit 1 naming the first altered event";
-
-    public string Usage => """
-        Usage: orgrestructure verify [--stream ID]
-
-        Recomputes every event's SHA-256 from its stored content and checks each link to the event
-        before it. Exit 0 with a summary when all is intact; exit 1 naming, per broken stream, the
-        first event (stream, version, event id, position) that does not verify.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = await StoreCommandSupport.ParseAsync(context, args, ["--stream"]);
-        if (options is null)
-        {
-            return 2;
-        }
+        var stream = new Option<string>("--stream") { Description = "Only this stream (e.g. a case's id)", HelpName = "ID" };
+        var command = new Command("verify", """
+            Verify the event hash chains; exit 1 naming the first altered event
 
+            Recomputes every event's SHA-256 from its stored content and checks each link to the event
+            before it. Exit 0 with a summary when all is intact; exit 1 naming, per broken stream, the
+            first event (stream, version, event id, position) that does not verify.
+            """) { stream };
+        command.SetAction((parsed, cancellationToken) => RunAsync(context, parsed.GetValue(stream), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string? stream, CancellationToken cancellationToken)
+    {
         var store = await StoreCommandSupport.OpenExistingAsync(context);
         if (store is null)
         {
@@ -36,9 +35,9 @@ internal sealed class VerifyCommand : ICliCommand
         try
         {
             var verifier = new ChainVerifier(store);
-            var report = options.TryGetValue("--stream", out var stream)
-                ? await verifier.VerifyStreamAsync(stream!, cancellationToken)
-                : await verifier.VerifyAllAsync(cancellationToken);
+            var report = await CliProgress.RunAsync(context.Output, stream is null ? "Verifying every stream" : $"Verifying {stream}", null, _ => stream is null
+                ? verifier.VerifyAllAsync(cancellationToken)
+                : verifier.VerifyStreamAsync(stream, cancellationToken));
             if (report.IsValid)
             {
                 await context.Output.WriteLineAsync(

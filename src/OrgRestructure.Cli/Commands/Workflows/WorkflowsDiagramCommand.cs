@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.Diagram;
@@ -11,51 +11,35 @@ internal sealed class WorkflowsDiagramCommand : ICliCommand
 {
     public string Name => "workflows diagram";
 
-    public string Summary => "Render a workflow definition (and a case's position) as SVG";
-
-    public string Usage => """
-        Usage: orgrestructure workflows diagram ID [--version N] [--dir DIR] [--case-state FILE] > file.svg
-
-        ID            a definition id, e.g. party-committee-formation (latest version unless --version)
-        --dir         definitions directory (default: the shipped workflows/ folder)
-        --case-state  a case's state as JSON (what `orgrestructure replay` prints for a case stream):
-                      completed steps are marked ✓, the steps it waits at are highlighted
-        Exit codes: 0 ok, 2 bad input (unknown id, unreadable state, invalid definitions).
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        string? id = null, directory = null, statePath = null;
-        int? version = null;
-        for (var i = 0; i < args.Count; i++)
+        var id = new Argument<string>("ID") { Description = "A definition id, e.g. party-committee-formation (latest version unless --version)" };
+        var version = CliOptions.Integer("--version", 0, 1, int.MaxValue, "That version of the definition (default: the latest)");
+        var directory = new Option<string?>("--dir") { Description = "Definitions directory (default: the shipped workflows/ folder)", HelpName = "DIR" };
+        var statePath = new Option<string?>("--case-state")
         {
-            switch (args[i])
-            {
-                case "--dir" when i + 1 < args.Count:
-                    directory = args[++i];
-                    break;
-                case "--case-state" when i + 1 < args.Count:
-                    statePath = args[++i];
-                    break;
-                case "--version" when i + 1 < args.Count && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var v):
-                    version = v;
-                    i++;
-                    break;
-                case var a when !a.StartsWith('-') && id is null:
-                    id = a;
-                    break;
-                default:
-                    await context.Error.WriteLineAsync($"Tham số không hợp lệ / unexpected argument: {args[i]}{Environment.NewLine}{Usage}");
-                    return 2;
-            }
-        }
+            Description = "A case's state as JSON (what `orgrestructure replay` prints for a case stream): completed steps are marked ✓, the steps it waits at are highlighted",
+            HelpName = "FILE",
+        };
+        version.DefaultValueFactory = null;
+        var command = new Command("diagram", """
+            Render a workflow definition (and a case's position) as SVG
 
-        if (id is null)
-        {
-            await context.Error.WriteLineAsync(Usage);
-            return 2;
-        }
+            Usage: orgrestructure workflows diagram ID [options] > file.svg
+            Exit codes: 0 ok, 2 bad input (unknown id, unreadable state, invalid definitions).
+            """) { id, version, directory, statePath };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            context,
+            parsed.GetRequiredValue(id),
+            parsed.GetResult(version) is null ? null : parsed.GetValue(version),
+            parsed.GetValue(directory),
+            parsed.GetValue(statePath),
+            cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(CliContext context, string id, int? version, string? directory, string? statePath, CancellationToken cancellationToken)
+    {
         var (registry, errors) = WorkflowDefinitionRegistry.ValidateDirectory(directory ?? WorkflowDefinitionRegistry.LocateDefaultDirectory());
         foreach (var error in errors)
         {

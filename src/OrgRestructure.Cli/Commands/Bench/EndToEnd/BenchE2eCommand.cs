@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using OrgRestructure.Hosting.Composition;
 
@@ -12,39 +12,68 @@ internal sealed class BenchE2eCommand : ICliCommand
 
     public string Name => "bench e2e";
 
-    public string Summary => "Benchmark the server end to end over HTTP (inbox, case list, dashboard, claim/release) at a national campaign's size";
-
-    public string Usage => """
-        Usage: orgrestructure bench e2e --definition ID [--backend sqlite|postgres] [--scale national|pilot]
-                                        [--seconds N] [--clients N] [--json]
-
-        Launches a campaign's cases through the engine into a fresh store (national: the 3,321 units of
-        ../shared/data/vietnam-2025-communes.json, 5 committees per former organization, ~50,000 open
-        tasks, plus the demo province's districts; pilot: the demo province's districts only), starts the
-        built server (src/OrgRestructure.Server/bin/Release) on it on a loopback port, signs in as the demo
-        accounts and times, per endpoint, p50/p95/p99/max: phase "reads" (N readers: inbox of a district's
-        standing committee, the province's case list, its dashboard) and phase "mixed" (N/2 readers and up to
-        N/2 district actors claiming and releasing tasks of their inbox). --definition names the procedure the
-        cases run (see 'workflows validate'). PostgreSQL: a throwaway database on ConnectionStrings__EventStore's
-        server when set, else a server started with deploy/postgres.sh; the bus is in memory.
-        --seconds is per phase (default 10), --clients defaults to 8. --json prints JSON on stdout.
-        """;
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = await Migrate.StoreCommandSupport.ParseAsync(context, args, ["--definition", "--backend", "--scale", "--seconds", "--clients"], ["--json"]);
-        if (options is null)
+        var definition = new Option<string>("--definition") { Description = "The procedure the cases run (see 'workflows validate')", HelpName = "ID", Required = true };
+        var backend = CliOptions.OneOf("--backend", "sqlite", "The store the seeded server runs on", "sqlite", "postgres");
+        var scale = CliOptions.OneOf("--scale", "national", "national: ~3,300 units, ~50,000 open tasks; pilot: the demo province's districts", "national", "pilot");
+        var seconds = CliOptions.Seconds(10, "Seconds per phase");
+        var clients = CliOptions.Integer("--clients", 8, 2, 256, "Concurrent clients");
+        var json = CliOptions.Json();
+        var url = new Option<Uri?>("--url")
         {
-            return 2;
-        }
+            Description = "Time this already-running server (e.g. a cluster behind HAProxy) as it is: nothing is seeded or started; its demo accounts must exist",
+            HelpName = "URL",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
 
-        var run = await E2eOptions.ParseAsync(context, options);
-        if (run is null)
+                result.AddError($"--url must be an http:// or https:// address, not '{text}'. / Giá trị --url không hợp lệ.");
+                return null;
+            },
+        };
+        var command = new Command("e2e", """
+            Benchmark the server end to end over HTTP (inbox, case list, dashboard, claim/release) at a national campaign's size
+
+            Launches a campaign's cases through the engine into a fresh store (national: the 3,321 units of
+            ../shared/data/vietnam-2025-communes.json, 5 committees per former organization, ~50,000 open
+            tasks, plus the demo province's districts; pilot: the demo province's districts only), starts the
+            built server (src/OrgRestructure.Server/bin/Release) on it on a loopback port, signs in as the demo
+            accounts and times, per endpoint, p50/p95/p99/max: phase "reads" (N readers: inbox of a district's
+            standing committee, the province's case list, its dashboard) and phase "mixed" (N/2 readers and up to
+            N/2 district actors claiming and releasing tasks of their inbox). PostgreSQL: a throwaway database on
+            ConnectionStrings__EventStore's server when set, else a server started with deploy/postgres.sh; the
+            bus is in memory. With --url the server is the one given, with its own store and cases.
+            """) { definition, backend, scale, seconds, clients, json, url };
+        command.Validators.Add(result =>
         {
-            return 2;
-        }
+            if (result.GetResult(url) is not null && (result.GetResult(backend) is { Implicit: false } || result.GetResult(scale) is { Implicit: false }))
+            {
+                result.AddError("--url times a running server with its own store: --backend and --scale do not apply. / --url không dùng cùng --backend hay --scale.");
+            }
+        });
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            context,
+            new E2eOptions(
+                parsed.GetRequiredValue(definition),
+                parsed.GetRequiredValue(backend),
+                parsed.GetValue(scale) == "national",
+                TimeSpan.FromSeconds(parsed.GetValue(seconds)),
+                parsed.GetValue(clients),
+                parsed.GetValue(json),
+                parsed.GetValue(url)),
+            cancellationToken));
+        return command;
+    }
 
-        var serverDll = ServerProcess.FindServerDll();
+    private static async Task<int> RunAsync(CliContext context, E2eOptions run, CancellationToken cancellationToken)
+    {
+        // A running server needs no build; its demo accounts come from the same survey.
+        var serverDll = run.Url is null ? ServerProcess.FindServerDll() : "";
         var surveyFile = DemoData.LocateSurvey(context.Settings.DataDirectory);
         if (serverDll is null || surveyFile is null)
         {
@@ -59,23 +88,23 @@ internal sealed class BenchE2eCommand : ICliCommand
         Directory.CreateDirectory(dataDirectory);
         try
         {
-            BenchPostgres? postgres = run.Backend == "postgres"
-                ? await BenchPostgres.StartAsync(context.Settings.EventStoreConnectionString, log, cancellationToken)
-                : null;
-            await using (postgres)
+            var report = await CliProgress.RunAsync(log, "bench e2e", null, async progress =>
             {
-                var report = await E2eRun.RunAsync(context, run, serverDll, surveyFile, dataDirectory, postgres?.ConnectionString, log, cancellationToken);
-                if (run.Json)
-                {
-                    await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
-                }
-                else
-                {
-                    await E2eRun.WriteTableAsync(context.Output, report);
-                }
-
-                return report.Errors == 0 ? 0 : 1;
+                await using var postgres = run.Backend == "postgres" && run.Url is null
+                    ? await BenchPostgres.StartAsync(context.Settings.EventStoreConnectionString, progress.Log, cancellationToken)
+                    : null;
+                return await E2eRun.RunAsync(context, run, serverDll, surveyFile, dataDirectory, postgres?.ConnectionString, progress.Log, cancellationToken);
+            });
+            if (run.Json)
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, Json));
             }
+            else
+            {
+                await E2eRun.WriteTableAsync(context.Output, report);
+            }
+
+            return report.Errors == 0 ? 0 : 1;
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or HttpRequestException)
         {
@@ -97,44 +126,5 @@ internal sealed class BenchE2eCommand : ICliCommand
     }
 }
 
-internal sealed record E2eOptions(string Definition, string Backend, bool National, TimeSpan Phase, int Clients, bool Json)
-{
-    public static async Task<E2eOptions?> ParseAsync(CliContext context, Dictionary<string, string?> options)
-    {
-        var seconds = 10.0;
-        var clients = 8;
-        var backend = options.GetValueOrDefault("--backend") ?? "sqlite";
-        var scale = options.GetValueOrDefault("--scale") ?? "national";
-        string? problem = null;
-        if (options.GetValueOrDefault("--definition") is not { Length: > 0 })
-        {
-            problem = "--definition is required (the procedure the cases run). / Cần --definition.";
-        }
-        else if (backend is not ("sqlite" or "postgres"))
-        {
-            problem = "--backend must be sqlite or postgres. / Giá trị --backend không hợp lệ.";
-        }
-        else if (scale is not ("national" or "pilot"))
-        {
-            problem = "--scale must be national or pilot. / Giá trị --scale không hợp lệ.";
-        }
-        else if (options.TryGetValue("--seconds", out var s)
-            && (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || seconds is <= 0 or > 600))
-        {
-            problem = "--seconds must be a number between 0 and 600. / Giá trị --seconds không hợp lệ.";
-        }
-        else if (options.TryGetValue("--clients", out var c)
-            && (!int.TryParse(c, NumberStyles.Integer, CultureInfo.InvariantCulture, out clients) || clients is < 2 or > 256))
-        {
-            problem = "--clients must be between 2 and 256. / Giá trị --clients không hợp lệ.";
-        }
-
-        if (problem is not null)
-        {
-            await context.Error.WriteLineAsync(problem);
-            return null;
-        }
-
-        return new E2eOptions(options["--definition"]!, backend, scale == "national", TimeSpan.FromSeconds(seconds), clients, options.ContainsKey("--json"));
-    }
-}
+/// <summary>What one end-to-end run does; <see cref="Url"/> names a running server to time instead of seeding and starting one.</summary>
+internal sealed record E2eOptions(string Definition, string Backend, bool National, TimeSpan Phase, int Clients, bool Json, Uri? Url = null);

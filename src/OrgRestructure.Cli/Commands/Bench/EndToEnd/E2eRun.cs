@@ -10,7 +10,7 @@ using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 
-/// <summary>One end-to-end run: seed the store, start the server on it, warm up, time the phases.</summary>
+/// <summary>One end-to-end run: seed the store, start the server on it (or attach to a running one), warm up, time the phases.</summary>
 internal static class E2eRun
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
@@ -23,19 +23,30 @@ internal static class E2eRun
         var loadAtStart = BenchReport.ReadLoadAverage();
         var survey = new DemoData(surveyFile).LoadSurvey() ?? throw new InvalidOperationException($"{surveyFile} is not an importable survey.");
         var seeding = Stopwatch.StartNew();
-        var (cases, openTasks, deadlineScans) = await SeedAsync(context, run, survey, surveyFile, dataDirectory, postgres, log, cancellationToken);
+        var (cases, openTasks, deadlineScans) = run.Url is null
+            ? await SeedAsync(context, run, survey, surveyFile, dataDirectory, postgres, log, cancellationToken)
+            : (0, 0, new Dictionary<string, EndpointLatency>());
         var seedSeconds = seeding.Elapsed.TotalSeconds;
-        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Seeded {cases:N0} cases, {openTasks:N0} open tasks in {seedSeconds:N1} s; starting the server ..."));
+        if (run.Url is null)
+        {
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Seeded {cases:N0} cases, {openTasks:N0} open tasks in {seedSeconds:N1} s; starting the server ..."));
+        }
 
         var starting = Stopwatch.StartNew();
-        await using var server = await ServerProcess.StartAsync(serverDll, dataDirectory, postgres, cancellationToken);
+        await using var server = run.Url is null
+            ? await ServerProcess.StartAsync(serverDll, dataDirectory, postgres, cancellationToken)
+            : await ServerProcess.AttachAsync(run.Url, cancellationToken);
         var startSeconds = starting.Elapsed.TotalSeconds;
         using var clients = new E2eClients(server.Address);
         var districtUsers = survey.Districts.Select(d => E2eClients.StandingCommitteeOf(d.Name)).ToList();
         await clients.SignInAsync([E2eClients.ProvinceBoard, .. districtUsers], cancellationToken);
         await clients.ImportSurveyAsync(surveyFile, cancellationToken);
-        var catchUpSeconds = await WaitForRelayAsync(postgres, dataDirectory, log, cancellationToken);
-        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events (notifications) in {catchUpSeconds:N1} s; timing ..."));
+        var catchUpSeconds = 0.0;
+        if (run.Url is null)
+        {
+            catchUpSeconds = await WaitForRelayAsync(postgres, dataDirectory, log, cancellationToken);
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events (notifications) in {catchUpSeconds:N1} s; timing ..."));
+        }
 
         await RunPhaseAsync(clients, "warm-up", run.Clients, 0, WarmUp, districtUsers, cancellationToken);
         var phases = new List<E2ePhase>();
@@ -47,7 +58,7 @@ internal static class E2eRun
         await log.WriteLineAsync("  phase mixed done");
         var cpu = server.CpuSeconds - cpuBefore;
         return new E2eReport(
-            DateTimeOffset.UtcNow, run.Backend, Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(),
+            DateTimeOffset.UtcNow, run.Url?.ToString() ?? run.Backend, Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(),
             cases, openTasks, seedSeconds, startSeconds, catchUpSeconds, deadlineScans, phases, cpu, server.ResidentMegabytes);
     }
 

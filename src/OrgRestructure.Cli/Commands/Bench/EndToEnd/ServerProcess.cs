@@ -9,10 +9,10 @@ namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StreamWriter _log;
+    private readonly Process? _process;
+    private readonly StreamWriter? _log;
 
-    private ServerProcess(Process process, StreamWriter log, Uri address)
+    private ServerProcess(Process? process, StreamWriter? log, Uri address)
     {
         _process = process;
         _log = log;
@@ -26,8 +26,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         get
         {
-            var stat = $"/proc/{_process.Id}/stat";
-            if (!File.Exists(stat))
+            var stat = $"/proc/{_process?.Id}/stat";
+            if (_process is null || !File.Exists(stat))
             {
                 return null;
             }
@@ -44,8 +44,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         get
         {
-            var status = $"/proc/{_process.Id}/status";
-            var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+            var status = $"/proc/{_process?.Id}/status";
+            var line = _process is not null && File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
             return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
         }
     }
@@ -112,8 +112,21 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A server someone else started (bench e2e --url): answered /health/live, and is left running.</summary>
+    public static async Task<ServerProcess> AttachAsync(Uri address, CancellationToken cancellationToken)
+    {
+        var server = new ServerProcess(null, null, address);
+        await server.WaitUntilHealthyAsync(cancellationToken);
+        return server;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_process is null)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -121,7 +134,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-        await _log.DisposeAsync();
+        await _log!.DisposeAsync();
     }
 
     private static void Write(StreamWriter log, string? line)
@@ -141,7 +154,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(3))
         {
-            if (_process.HasExited)
+            if (_process is { HasExited: true })
             {
                 throw new InvalidOperationException($"The server stopped at start-up (exit {_process.ExitCode}); see server-console.log.");
             }
