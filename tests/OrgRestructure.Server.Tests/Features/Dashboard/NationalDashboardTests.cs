@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -10,10 +11,11 @@ using OrgRestructure.Server.Tests.Infrastructure;
 using OrgRestructure.Workflows.Campaigns;
 using OrgRestructure.Workflows.Events;
 using OrgRestructure.Workflows.Runtime;
+using Xunit.Abstractions;
 
 namespace OrgRestructure.Server.Tests.Features.Dashboard;
 
-public sealed class NationalDashboardTests
+public sealed class NationalDashboardTests(ITestOutputHelper output)
 {
     private const string Central = "trunguong.bantochuc";
     private const string LaiChau = "Lai Châu";
@@ -58,7 +60,13 @@ public sealed class NationalDashboardTests
         }
 
         using var central = await host.ClientAsync(Central);
+        await central.GetAsync("/api/dashboard/national");
+        var timer = Stopwatch.StartNew();
         var national = (await central.GetFromJsonAsync<JsonObject>("/api/dashboard/national"))!;
+        var nationalTime = timer.Elapsed;
+        timer.Restart();
+        var city = await central.GetAsync($"/api/dashboard/national/{Escaped("Thành phố Hồ Chí Minh")}");
+        output.WriteLine($"national dashboard {nationalTime.TotalMilliseconds:F1} ms; Ho Chi Minh City (168 units, first page of 50) {timer.Elapsed.TotalMilliseconds:F1} ms");
         var page = await central.GetStringAsync("/national");
 
         var rows = national["rows"]!.AsArray().Select(r => r!.AsObject()).ToList();
@@ -70,6 +78,7 @@ public sealed class NationalDashboardTests
         Assert.Equal((38, 1, 1), (laiChau["unitsPlanned"]!.GetValue<int>(), laiChau["committeesFormed"]!.GetValue<int>(), laiChau["overdue"]!.GetValue<int>()));
         Assert.Equal((1, 1), (national["committeesFormed"]!.GetValue<int>(), national["overdue"]!.GetValue<int>()));
         Assert.Contains("<span id=\"national-units\">3321</span>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, city.StatusCode);
         Assert.Contains($"<a href=\"/national/{Escaped(LaiChau)}\">{LaiChau}</a>", page, StringComparison.Ordinal);
     }
 
