@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace OrgRestructure.Server.Features.Errors;
@@ -15,14 +14,10 @@ public sealed class StatusModel : PageModel
 
     public string MessageEn { get; private set; } = string.Empty;
 
-    /// <summary>The address that was asked for, when this page answers for it.</summary>
-    public string? Path { get; private set; }
-
     public void OnGet(int status)
     {
         Status = status is >= 400 and < 600 ? status : 404;
         (MessageVi, MessageEn) = StatusMessages.Of(Status);
-        Path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
         Response.StatusCode = Status;
     }
 }
