@@ -12,7 +12,8 @@ public sealed record CaseLaunched(
     DateTimeOffset OccurredAt,
     string? Title,
     string? DefinitionId,
-    string? LaunchedBy) : ICaseIntegrationEvent;
+    string? LaunchedBy,
+    Wording? Wording = null) : ICaseIntegrationEvent;
 
 /// <summary>A case went through all its steps.</summary>
 public sealed record CaseCompleted(
@@ -24,7 +25,8 @@ public sealed record CaseCompleted(
     string? StepName,
     Guid CorrelationId,
     DateTimeOffset OccurredAt,
-    string? Title) : ICaseIntegrationEvent;
+    string? Title,
+    Wording? Wording = null) : ICaseIntegrationEvent;
 
 /// <summary>A case was stopped before its end.</summary>
 public sealed record CaseCancelled(
@@ -37,4 +39,5 @@ public sealed record CaseCancelled(
     Guid CorrelationId,
     DateTimeOffset OccurredAt,
     string? Title,
-    string? Reason) : ICaseIntegrationEvent;
+    string? Reason,
+    Wording? Wording = null) : ICaseIntegrationEvent;

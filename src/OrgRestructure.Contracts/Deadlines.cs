@@ -14,7 +14,8 @@ public sealed record DeadlineApproaching(
     DateTimeOffset? DueAt,
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> RecipientGroups,
-    string? Scope) : ICaseIntegrationEvent;
+    string? Scope,
+    Wording? Wording = null) : ICaseIntegrationEvent;
 
 /// <summary>A step's or task's due date passed with the work not done.</summary>
 public sealed record DeadlineMissed(
@@ -30,4 +31,5 @@ public sealed record DeadlineMissed(
     DateTimeOffset? DueAt,
     IReadOnlyList<string> Recipients,
     IReadOnlyList<string> RecipientGroups,
-    string? Scope) : ICaseIntegrationEvent;
+    string? Scope,
+    Wording? Wording = null) : ICaseIntegrationEvent;

@@ -17,7 +17,7 @@ public interface ICaseIntegrationEvent
 
     string District { get; }
 
-    /// <summary>Number of the procedure step (1–7) the event concerns, when it concerns one.</summary>
+    /// <summary>Number of the procedure step the event concerns, as its definition numbers it, when it has one.</summary>
     int? Step { get; }
 
     /// <summary>The definition's id or title of that step.</summary>
@@ -26,4 +26,19 @@ public interface ICaseIntegrationEvent
     Guid CorrelationId { get; }
 
     DateTimeOffset OccurredAt { get; }
+
+    /// <summary>The case and step in words, from the case and its procedure's definition; null when unknown.</summary>
+    Wording? Wording { get; }
 }
+
+/// <summary>A text in Vietnamese and English.</summary>
+public sealed record Bilingual(string Vi, string En)
+{
+    public string In(bool english) => english ? En : Vi;
+}
+
+/// <summary>
+/// How people read what an event concerns: the case's title, the step as notices name it, and the
+/// sentence the step's definition adds to the notice of its start, when it has one.
+/// </summary>
+public sealed record Wording(Bilingual? Case, Bilingual? Step, Bilingual? StepNote = null);

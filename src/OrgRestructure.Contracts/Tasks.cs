@@ -22,7 +22,9 @@ public sealed record TaskAssigned(
     DateTimeOffset? DueAt,
     string? Note = null,
     string? NoteEn = null,
-    StepReturnNotice? Returned = null) : ICaseIntegrationEvent;
+    StepReturnNotice? Returned = null,
+    string? TaskTitleEn = null,
+    Wording? Wording = null) : ICaseIntegrationEvent;
 
 /// <summary>Why a step came back: who sent it back, the reason, and the sentence shown to people (Vietnamese, English).</summary>
 public sealed record StepReturnNotice(string By, string Reason, string ExplanationVi, string ExplanationEn);
@@ -39,4 +41,5 @@ public sealed record TaskCompleted(
     DateTimeOffset OccurredAt,
     string TaskId,
     string? CompletedBy,
-    string? Outcome) : ICaseIntegrationEvent;
+    string? Outcome,
+    Wording? Wording = null) : ICaseIntegrationEvent;

@@ -18,7 +18,8 @@ public static class MessagingServiceCollectionExtensions
     /// the outbox relay, the notification consumer with its feed and e-mail, the deadline scheduler
     /// (firing the registered <see cref="IDueTimerFirer"/> or <c>IWorkflowEngine</c>'s due timers) and the
     /// "messaging" health check, which /health includes.
-    /// Needs an <c>IEventStore</c> registered by the caller.
+    /// Needs an <c>IEventStore</c> registered by the caller, and the <c>WorkflowDefinitionRegistry</c> for notices
+    /// that number and name their steps and reach the audiences the definitions give.
     /// </summary>
     public static IServiceCollection AddOrgRestructureMessaging(this IServiceCollection services, string? rabbitMqUri, Action<MessagingOptions>? configure = null)
     {

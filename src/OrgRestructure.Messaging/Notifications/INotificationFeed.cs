@@ -1,6 +1,6 @@
 namespace OrgRestructure.Messaging.Notifications;
 
-/// <summary>One entry of a user's in-app notification feed.</summary>
+/// <summary>One entry of a user's in-app notification feed; <see cref="TaskId"/> is the task it is about, when it is about one.</summary>
 public sealed record FeedItem(
     Guid Id,
     string Recipient,
@@ -12,9 +12,13 @@ public sealed record FeedItem(
     string Subject,
     string Body,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? ReadAt)
+    DateTimeOffset? ReadAt,
+    string? TaskId = null)
 {
     public bool IsRead => ReadAt is not null;
+
+    /// <summary>The page to open for it, as the host routes it (the task's page, else the case's); the feed itself leaves it unset.</summary>
+    public string? Link { get; init; }
 }
 
 /// <summary>The in-app feed per user (newest first), with unread/read state.</summary>

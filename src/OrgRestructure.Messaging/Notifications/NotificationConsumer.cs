@@ -81,8 +81,8 @@ public sealed partial class NotificationConsumer(
                 connection,
                 transaction,
                 """
-                INSERT INTO messaging_feed (id, recipient, source_event_id, case_id, district, step, kind, subject, body, created_ms, read_ms)
-                VALUES (@id, @recipient, @source, @case, @district, @step, @kind, @subject, @body, @now, NULL)
+                INSERT INTO messaging_feed (id, recipient, source_event_id, case_id, district, step, kind, subject, body, created_ms, read_ms, task_id)
+                VALUES (@id, @recipient, @source, @case, @district, @step, @kind, @subject, @body, @now, NULL, @task)
                 ON CONFLICT (recipient, source_event_id) DO NOTHING
                 """,
                 context.CancellationToken,
@@ -95,7 +95,8 @@ public sealed partial class NotificationConsumer(
                 ("@kind", note.Kind),
                 ("@subject", note.Subject),
                 ("@body", note.Body),
-                ("@now", now.ToUnixTimeMilliseconds()));
+                ("@now", now.ToUnixTimeMilliseconds()),
+                ("@task", TaskOf(e)));
             if (inserted == 0)
             {
                 continue;
@@ -120,6 +121,15 @@ public sealed partial class NotificationConsumer(
             }
         }
     }
+
+    /// <summary>The task a notice is about (a new or returned task, its deadline): the feed links to it rather than to the case.</summary>
+    private static string? TaskOf(ICaseIntegrationEvent e) => e switch
+    {
+        TaskAssigned t when !string.IsNullOrEmpty(t.TaskId) => t.TaskId,
+        DeadlineApproaching d => d.TaskId,
+        DeadlineMissed d => d.TaskId,
+        _ => null,
+    };
 
     /// <summary>
     /// Publishes through the consume context, so a failure fails this delivery and the retry (or the

@@ -8,32 +8,11 @@ public sealed record RenderedNotification(string Kind, string Subject, string Bo
 
 /// <summary>
 /// Vietnamese templates (English when the participant prefers it). Subject and body always name
-/// the case and the step, so a message read out of context still says what it is about.
+/// the case and the step (numbered and named as the case's definition has it), so a message read
+/// out of context still says what it is about.
 /// </summary>
 public static partial class NotificationTemplates
 {
-    private static readonly string[] StepTitlesVi =
-    [
-        "Xây dựng tiêu chuẩn, cơ cấu và danh sách nhân sự",
-        "Lấy phiếu tín nhiệm của đảng viên",
-        "Lấy phiếu tín nhiệm của cấp ủy các chi bộ trong khối",
-        "Thẩm định nhân sự",
-        "Ban Thường vụ quyết định nhân sự",
-        "Công bố quyết định",
-        "Bầu Ủy ban kiểm tra",
-    ];
-
-    private static readonly string[] StepTitlesEn =
-    [
-        "Define criteria and slate",
-        "Members' confidence vote",
-        "Bloc committee confidence vote",
-        "Vetting",
-        "Standing committee decision",
-        "Announcement",
-        "Inspection committee election",
-    ];
-
     public static RenderedNotification Render(ICaseIntegrationEvent e, Participant recipient)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -54,18 +33,23 @@ public static partial class NotificationTemplates
         {
             StepStarted => ("step-started",
                 en ? $"[{caseLabel}] {step} has started" : $"[{caseLabel}] Bắt đầu {step}",
-                en ? $"Case {caseLabel} ({e.District}) has moved to {step}. You take part in this step." : $"Hồ sơ {caseLabel} ({e.District}) đã chuyển sang {step}. Đồng chí là người tham gia bước này."),
+                (en ? $"Case {caseLabel} ({e.District}) has moved to {step}." : $"Hồ sơ {caseLabel} ({e.District}) đã chuyển sang {step}.")
+                + " " + (e.Wording?.StepNote?.In(en) ?? (en ? "You take part in this step." : "Đồng chí là người tham gia bước này."))),
             // The note already carries the return's sentence (who sent it back, why, about whom).
             TaskAssigned { Returned: { } r } t => ("task-returned",
-                en ? $"[{caseLabel}] Returned for revision in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Trả lại để hoàn thiện ở {step}: {t.TaskTitle ?? t.TaskId}",
+                en ? $"[{caseLabel}] Returned for revision in {step}: {TaskTitle(t, en)}" : $"[{caseLabel}] Trả lại để hoàn thiện ở {step}: {TaskTitle(t, en)}",
                 (en ? $"A step of case {caseLabel} ({e.District}) was sent back to {step} and awaits your revision." : $"Hồ sơ {caseLabel} ({e.District}) được trả lại {step}, chờ đồng chí hoàn thiện.")
                 + Due(t.DueAt, en)
                 + "\n\n" + ((en ? t.NoteEn ?? t.Note : t.Note) ?? (en ? r.ExplanationEn : r.ExplanationVi))),
             TaskAssigned t => ("task-assigned",
-                en ? $"[{caseLabel}] New task in {step}: {t.TaskTitle ?? t.TaskId}" : $"[{caseLabel}] Nhiệm vụ mới ở {step}: {t.TaskTitle ?? t.TaskId}",
-                (en ? $"A task of case {caseLabel} ({e.District}), {step}, awaits you: {t.TaskTitle ?? t.TaskId}." : $"Đồng chí có nhiệm vụ cần xử lý trong hồ sơ {caseLabel} ({e.District}), {step}: {t.TaskTitle ?? t.TaskId}.")
+                en ? $"[{caseLabel}] New task in {step}: {TaskTitle(t, en)}" : $"[{caseLabel}] Nhiệm vụ mới ở {step}: {TaskTitle(t, en)}",
+                (en ? $"A task of case {caseLabel} ({e.District}), {step}, awaits you: {TaskTitle(t, en)}." : $"Đồng chí có nhiệm vụ cần xử lý trong hồ sơ {caseLabel} ({e.District}), {step}: {TaskTitle(t, en)}.")
                 + Due(t.DueAt, en)
                 + ((en ? t.NoteEn ?? t.Note : t.Note) is { Length: > 0 } note ? "\n\n" + note : string.Empty)),
+            NotificationRequested { Headline: { } headline } n => ("notice:" + n.Kind,
+                $"[{caseLabel}] {(en ? n.HeadlineEn ?? headline : headline)}",
+                (en ? $"Case {caseLabel} ({e.District}), {step}." : $"Hồ sơ {caseLabel} ({e.District}), {step}.")
+                + "\n\n" + (en ? n.MessageEn ?? n.Message : n.Message)),
             NotificationRequested n => ("notice:" + n.Kind,
                 en ? $"[{caseLabel}] Notice for {step}" : $"[{caseLabel}] Thông báo {step}",
                 (en ? $"Case {caseLabel} ({e.District}), {step}." : $"Hồ sơ {caseLabel} ({e.District}), {step}.")
@@ -87,20 +71,23 @@ public static partial class NotificationTemplates
         return new RenderedNotification(kind, subject, $"{greeting}\n\n{line}\n\n{footer}\n");
     }
 
-    /// <summary>"bước 2: Lấy phiếu tín nhiệm của đảng viên" / "step 2: Members' confidence vote".</summary>
+    /// <summary>
+    /// The step as its definition names it for notices: "bước 2: Lấy phiếu tín nhiệm của đảng viên" /
+    /// "step 2: Members' confidence vote"; a step without a number by its name in quotes
+    /// ("bước “Quyết định hợp nhất, giải thể”"); never by its id.
+    /// </summary>
     public static string StepLabel(ICaseIntegrationEvent e, bool english)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var titles = english ? StepTitlesEn : StepTitlesVi;
         var word = english ? "step" : "bước";
-        if (e.Step is >= 1 and <= 7)
+        var name = e.Wording?.Step?.In(english) ?? (e.StepName is { } n0 && !StepIdLike().IsMatch(n0) ? n0 : null);
+        return (e.Step, name) switch
         {
-            return $"{word} {e.Step.Value.ToString(CultureInfo.InvariantCulture)}: {titles[e.Step.Value - 1]}";
-        }
-
-        // A step without a number is named by its title when the event carries one, never by its id.
-        var name = e.StepName is { } n0 && !StepIdLike().IsMatch(n0) ? n0 : null;
-        return e.Step is { } n ? $"{word} {n.ToString(CultureInfo.InvariantCulture)}: {name ?? string.Empty}".TrimEnd(' ', ':') : name ?? (english ? "the case" : "hồ sơ");
+            ({ } n, { } title) => $"{word} {n.ToString(CultureInfo.InvariantCulture)}: {title}",
+            ({ } n, null) => $"{word} {n.ToString(CultureInfo.InvariantCulture)}",
+            (null, { } title) => $"{word} “{title}”",
+            _ => english ? "the case" : "hồ sơ",
+        };
     }
 
     private static string CaseLabel(ICaseIntegrationEvent e, bool english)
@@ -115,8 +102,12 @@ public static partial class NotificationTemplates
             _ => null,
         };
         // The case is named by what it does and where; its id is for machines (the feed links to it).
-        return string.IsNullOrWhiteSpace(title) ? e.District : title;
+        var words = e.Wording?.Case?.In(english) ?? title;
+        return string.IsNullOrWhiteSpace(words) ? e.District : words;
     }
+
+    private static string TaskTitle(TaskAssigned t, bool english) =>
+        (english ? t.TaskTitleEn : null) ?? t.TaskTitle ?? (english ? "a task" : "nhiệm vụ");
 
     private static string Due(DateTimeOffset? due, bool english) =>
         due is { } d ? (english ? $" Due: {d:yyyy-MM-dd HH:mm} UTC." : $" Hạn: {d.UtcDateTime.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)} (UTC).") : string.Empty;

@@ -4,8 +4,8 @@ namespace OrgRestructure.Messaging.Notifications;
 
 /// <summary>
 /// Works out who must hear of an event: the people and groups the engine named on it (a task's
-/// assignee or candidate groups, a notification's recipients); for a step start without names,
-/// the step's audience (<see cref="StepAudience"/>) resolved within the case.
+/// assignee or candidate groups, a notification's recipients); for a step start, the groups its
+/// definition says hear of it, resolved within the case.
 /// </summary>
 public sealed class RecipientResolver(IParticipantDirectory directory)
 {
@@ -14,8 +14,7 @@ public sealed class RecipientResolver(IParticipantDirectory directory)
         ArgumentNullException.ThrowIfNull(e);
         var (users, groups, scope) = e switch
         {
-            StepStarted s when s.Recipients.Count > 0 => (s.Recipients, [], null),
-            StepStarted s => ([], StepAudience.For(s.StepName), s.Scope),
+            StepStarted s => (s.Recipients, s.RecipientGroups ?? [], s.Scope),
             TaskAssigned t when !string.IsNullOrEmpty(t.Assignee) => ([t.Assignee], [], t.Scope),
             TaskAssigned t => ([], t.CandidateGroups, t.Scope),
             NotificationRequested n => (n.Recipients, n.RecipientGroups, n.Scope),

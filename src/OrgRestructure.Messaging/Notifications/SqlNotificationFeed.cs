@@ -7,7 +7,7 @@ namespace OrgRestructure.Messaging.Notifications;
 /// <summary>The feed in the messaging_feed table (SQLite or PostgreSQL).</summary>
 public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider? clock = null) : INotificationFeed
 {
-    private const string Columns = "id, recipient, source_event_id, case_id, district, step, kind, subject, body, created_ms, read_ms";
+    private const string Columns = "id, recipient, source_event_id, case_id, district, step, kind, subject, body, created_ms, read_ms, task_id";
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public async Task<IReadOnlyList<FeedItem>> GetFeedAsync(string userId, bool unreadOnly = false, int limit = 100, CancellationToken cancellationToken = default)
@@ -88,5 +88,6 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
         r.GetString(7),
         r.GetString(8),
         DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(9), CultureInfo.InvariantCulture)),
-        r.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(10), CultureInfo.InvariantCulture)));
+        r.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r.GetValue(10), CultureInfo.InvariantCulture)),
+        r.IsDBNull(11) ? null : r.GetString(11));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.EventStore.Leadership;
+using OrgRestructure.Workflows.Definitions;
 
 namespace OrgRestructure.Messaging.Relay;
 
@@ -19,11 +20,12 @@ public sealed partial class OutboxRelay(
     ILeaderLock leaderLock,
     RelayStatus status,
     MessagingOptions options,
-    ILogger<OutboxRelay> logger) : BackgroundService
+    ILogger<OutboxRelay> logger,
+    WorkflowDefinitionRegistry? definitions = null) : BackgroundService
 {
     public const string CheckpointName = "integration-relay";
 
-    private readonly CaseFactsCache _facts = new(store);
+    private readonly CaseFactsCache _facts = new(store, definitions);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -130,7 +132,11 @@ public sealed partial class OutboxRelay(
         }
 
         var view = await _facts.ViewAsync(stored, stoppingToken);
-        var message = StoredEventMap.Map(view)!;
+        if (StoredEventMap.Map(view) is not { } message)
+        {
+            return;
+        }
+
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["CaseId"] = message.CaseId,

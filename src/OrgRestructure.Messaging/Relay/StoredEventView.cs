@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using OrgRestructure.Contracts;
 using OrgRestructure.EventStore.Streams;
+using OrgRestructure.Workflows.Definitions;
 
 namespace OrgRestructure.Messaging.Relay;
 
 /// <summary>
 /// A stored event with its JSON payload opened, plus the case facts the relay already knows
-/// (district, title) for events that do not repeat them. Field look-ups accept the few spellings
+/// (district, title, its procedure's definition) for events that do not repeat them. Field look-ups accept the few spellings
 /// the engine might use, so the mapping table stays one line per event type.
 /// </summary>
 public sealed class StoredEventView
@@ -26,12 +28,26 @@ public sealed class StoredEventView
 
     public string CaseId => Text("caseId") ?? Facts.CaseId;
 
-    public string District => Text("district", "districtName", "districtId") ?? Nested("input", "district") ?? Facts.District;
+    /// <summary>Where the case runs: its district; a case without one (a 2025 unit) by its unit, else its province.</summary>
+    public string District => Text("district", "districtName", "districtId") ?? Nested("input", "district") ?? Nested("input", "unitName") ?? Nested("input", "province") ?? Facts.District;
 
     /// <summary>The step id: the event's own, or that of the task it is about.</summary>
     public string? StepId => Text("stepId", "activityId") ?? (Text("taskId") is { } task ? Facts.StepOfTask(task) : null);
 
-    public int? Step => Number("step", "stepNumber", "stepIndex") ?? StepNumbers.Of(StepId) ?? StepNumberFrom(Text("step"));
+    /// <summary>The step in the case's definition (the version the case pinned), when known.</summary>
+    public StepDefinition? StepDefinition =>
+        StepId is { } id && Facts.Definition is { } d && d.AllSteps.TryGetValue(id, out var step) ? step : null;
+
+    public int? Step => Number("step", "stepNumber", "stepIndex") ?? StepDefinition?.Number;
+
+    /// <summary>The case and the step in words, from the definition (a step it does not know is named by none).</summary>
+    public Wording Wording => Facts.WordingOf(StepDefinition);
+
+    /// <summary>The groups the step's definition says hear of its start.</summary>
+    public IReadOnlyList<string> StepAudience => StepDefinition?.Notice?.Notify ?? [];
+
+    /// <summary>For a completed ForEach branch whose step declares a progress notice: how far its ForEach is.</summary>
+    public BranchProgress? Progress { get; internal set; }
 
     public string? StepName => Text("stepName", "stepTitle") ?? StepId ?? (Property("step") is { ValueKind: JsonValueKind.String } s ? s.GetString() : null);
 
@@ -141,24 +157,19 @@ public sealed class StoredEventView
 
     private static string? TextOf(JsonElement item, string name) =>
         item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    // Step ids like "step-2-members-vote" or "2" still say which of the seven steps it is.
-    private static int? StepNumberFrom(string? id)
-    {
-        if (string.IsNullOrEmpty(id))
-        {
-            return null;
-        }
-
-        var digits = new string(id.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(char.IsAsciiDigit).ToArray());
-        return int.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 99 ? n : null;
-    }
 }
 
-/// <summary>What the relay remembers about a case: from its first event, and the step of each task it has seen.</summary>
+/// <summary>
+/// What the relay remembers about a case: from its first event (with the definition version it
+/// pinned, when the registry knows it), and the step of each task it has seen.
+/// </summary>
 public sealed record CaseFacts(string CaseId, string District, string? Title)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? StepId, string? Role, string? Scope, string? Title)> _tasks = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? StepId, string? Role, string? Scope, string? Title, string? TitleEn)> _tasks = new(StringComparer.Ordinal);
+
+    public string? TitleEn { get; init; }
+
+    public WorkflowDefinition? Definition { get; init; }
 
     public bool KnowsTask(string taskId) => _tasks.ContainsKey(taskId);
 
@@ -166,8 +177,18 @@ public sealed record CaseFacts(string CaseId, string District, string? Title)
 
     public string? TitleOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? t.Title : null;
 
+    public string? TitleEnOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? t.TitleEn : null;
+
+    public Wording WordingOf(StepDefinition? step) => new(
+        Title is null ? null : new Bilingual(Title, TitleEn ?? Title),
+        step is null ? null : new Bilingual(step.NoticeTitle.Vi, step.NoticeTitle.En),
+        step?.Notice?.Text is { } text ? new Bilingual(text.Vi, text.En) : null);
+
     /// <summary>The role and scope a task was assigned to: who hears of its deadline.</summary>
     public (string? Role, string? Scope) AssigneeOfTask(string taskId) => _tasks.TryGetValue(taskId, out var t) ? (t.Role, t.Scope) : (null, null);
 
-    internal void RememberTask(string taskId, string? stepId, string? role, string? scope, string? title) => _tasks[taskId] = (stepId, role, scope, title);
+    internal void RememberTask(string taskId, string? stepId, string? role, string? scope, string? title, string? titleEn) => _tasks[taskId] = (stepId, role, scope, title, titleEn);
 }
+
+/// <summary>A ForEach's branches when one of them completed: <see cref="Done"/> of <see cref="Total"/> (cancelled ones not counted).</summary>
+public sealed record BranchProgress(StepDefinition ForEach, ProgressNotice Notice, string? Label, int Done, int Total);

@@ -31,6 +31,7 @@ internal static class MessagingSchema
             body TEXT NOT NULL,
             created_ms BIGINT NOT NULL,
             read_ms BIGINT NULL,
+            task_id TEXT NULL,
             UNIQUE (recipient, source_event_id))
         """,
         "CREATE INDEX IF NOT EXISTS ix_messaging_feed_recipient ON messaging_feed (recipient, created_ms)",
@@ -49,5 +50,14 @@ internal static class MessagingSchema
             last_error TEXT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS ix_messaging_email_pending ON messaging_email_outbox (sent_ms, claimed_until_ms)",
+    ];
+
+    /// <summary>
+    /// Columns added after a table was first shipped: a database created before them gets them on
+    /// start (nullable, so its existing rows stay as they were: a feed entry without a task links to its case).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Type)> AddedColumns =
+    [
+        ("messaging_feed", "task_id", "TEXT NULL"),
     ];
 }

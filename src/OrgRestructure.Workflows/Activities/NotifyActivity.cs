@@ -34,7 +34,9 @@ internal sealed class NotifyActivity : IActivity
     public void Start(StepContext context)
     {
         var data = new JsonObject();
-        foreach (var path in (context.Config["data"] as JsonArray)?.Select(n => n!.GetValue<string>()) ?? [])
+        // The notice's data (outside the hash) adds what a published version's config did not attach.
+        var paths = ((context.Config["data"] as JsonArray)?.Select(n => n!.GetValue<string>()) ?? []).Concat(context.Step.Notice?.Data ?? []);
+        foreach (var path in paths.Distinct(StringComparer.Ordinal))
         {
             data[path] = context.Resolve(path)?.DeepClone();
         }

@@ -85,6 +85,11 @@ public static partial class DefinitionReader
                 check.DataPath(step.DateOrder![i].NotAfter, $"{step.JsonPath}.dateOrder[{i}].notAfter", step);
             }
 
+            foreach (var p in step.Notice?.Data ?? [])
+            {
+                check.DataPath(p, step.JsonPath + ".notice.data", step);
+            }
+
             if (ActivityCatalog.TryGet(step.Kind, out var activity))
             {
                 activity.ValidateConfig(step, check);
@@ -104,19 +109,55 @@ public static partial class DefinitionReader
     }
 
     /// <summary>
-    /// The hash a case pins. The campaign declaration is left out: which plan a procedure serves is
-    /// publishing, not the procedure, so declaring it keeps every published version's hash.
+    /// The hash a case pins. The campaign declaration and each step's number and notice are left out:
+    /// which plan a procedure serves, and how its notices name its steps and whom they reach, are
+    /// publishing, not the procedure, so adding them keeps every published version's hash.
     /// </summary>
     public static string ContentHash(JsonObject doc)
     {
         var content = doc;
-        if (doc.ContainsKey("campaign"))
+        if (doc.ContainsKey("campaign") || HasNotices(doc["steps"]))
         {
             content = (JsonObject)doc.DeepClone();
             content.Remove("campaign");
+            RemoveNotices(content["steps"]);
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToJsonString())));
+    }
+
+    private static readonly string[] NoticeKeys = ["number", "notice"];
+
+    private static bool HasNotices(JsonNode? steps) =>
+        steps is JsonArray a && a.OfType<JsonObject>().Any(s => NoticeKeys.Any(s.ContainsKey) || HasNotices(s["body"]));
+
+    private static void RemoveNotices(JsonNode? steps)
+    {
+        foreach (var step in (steps as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            foreach (var key in NoticeKeys)
+            {
+                step.Remove(key);
+            }
+
+            RemoveNotices(step["body"]);
+        }
+    }
+
+    private static int? ReadStepNumber(DefinitionCheck check, JsonNode? node, string path)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out var n) && n >= 1)
+        {
+            return n;
+        }
+
+        check.Error(path, "must be a whole number ≥ 1 (which step of the procedure this is)");
+        return null;
     }
 
     /// <summary>"campaign": {"plan": KIND, "current": true|false} — the plan this procedure launches cases for.</summary>
@@ -234,7 +275,7 @@ public static partial class DefinitionReader
                 continue;
             }
 
-            UnknownKeys(check, s, stepPath, ["id", "title", "kind", "config", "task", "next", "body", "dateOrder"]);
+            UnknownKeys(check, s, stepPath, ["id", "title", "kind", "config", "task", "next", "body", "dateOrder", "number", "notice"]);
             var id = check.Str(s, "id", stepPath, true);
             if (id is not null && (!IdPattern().IsMatch(id) || id == StepDefinition.End))
             {
@@ -276,7 +317,11 @@ public static partial class DefinitionReader
             }
 
             var dateOrder = ReadDateOrder(check, s["dateOrder"], stepPath + ".dateOrder");
-            steps.Add(new StepDefinition(id, title, kind, (JsonObject)config.DeepClone(), task, next, body, containerId, stepPath, dateOrder));
+            steps.Add(new StepDefinition(id, title, kind, (JsonObject)config.DeepClone(), task, next, body, containerId, stepPath, dateOrder)
+            {
+                Number = ReadStepNumber(check, s["number"], stepPath + ".number"),
+                Notice = StepNoticeReader.Read(check, s["notice"], stepPath + ".notice", kind),
+            });
         }
 
         return steps;

@@ -100,6 +100,15 @@ public sealed record StepDefinition(
 {
     /// <summary>Value of <c>next</c> that ends the container.</summary>
     public const string End = "end";
+
+    /// <summary>Which step of the procedure this is, as people count them ("number"; several steps may share one).</summary>
+    public int? Number { get; init; }
+
+    /// <summary>How notices name this step and who else hears of it (see <see cref="StepNotice"/>).</summary>
+    public StepNotice? Notice { get; init; }
+
+    /// <summary>The step's name in notices: the notice's title, else the step's.</summary>
+    public LocalizedText NoticeTitle => Notice?.Title ?? Title;
 }
 
 /// <summary>

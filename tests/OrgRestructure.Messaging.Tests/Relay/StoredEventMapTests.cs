@@ -15,7 +15,7 @@ public sealed class StoredEventMapTests
         var kase = new SevenStepCase(store, new InMemoryParticipantDirectory());
         await kase.LaunchAsync();
         await kase.RunNextStepAsync();
-        var facts = new CaseFactsCache(store);
+        var facts = new CaseFactsCache(store, SevenStepCase.Definitions.Value);
         var stored = await store.ReadAllAsync(0, 1000);
         var mapped = new List<ICaseIntegrationEvent>();
         foreach (var e in stored)
@@ -64,7 +64,7 @@ public sealed class StoredEventMapTests
 
         var rejected = SevenStepCase.Slate[^1];
         await kase.RejectAtVettingAsync(rejected);
-        var facts = new CaseFactsCache(store);
+        var facts = new CaseFactsCache(store, SevenStepCase.Definitions.Value);
         var assigned = new List<TaskAssigned>();
         foreach (var e in await store.ReadAllAsync(0, 1000))
         {

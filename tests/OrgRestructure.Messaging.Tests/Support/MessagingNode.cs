@@ -36,6 +36,7 @@ internal sealed class MessagingNode : IAsyncDisposable
         builder.Logging.AddFilter("OrgRestructure", LogLevel.Information);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(directory);
+        builder.Services.AddSingleton(SevenStepCase.Definitions.Value);
         services?.Invoke(builder.Services);
         builder.Services.AddOrgRestructureMessaging(rabbitMq?.ToString(), o =>
         {

@@ -13,12 +13,19 @@ namespace OrgRestructure.Messaging.Tests.Support;
 /// API, step by step, with the people of each role registered in a participant directory. It
 /// knows, from the stored events and independently of the notification code, who must hear of
 /// what: a task's role members (within its scope), a notification's role members, the bloc's
-/// cell leaders when the bloc vote starts and the appointees when the decision starts.
+/// cell leaders when the bloc vote starts, the appointees when the decision starts and the province
+/// board when the committee is formed (its branch completes).
 /// </summary>
 internal sealed class SevenStepCase
 {
     public const string Committee = "dx-government";
-    private static readonly Lazy<WorkflowDefinitionRegistry> Definitions = new(() => WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory));
+
+    /// <summary>The groups the formation definition's step notices name for the bloc vote and the decision.</summary>
+    public const string BlocCellLeaders = "bloc-cell-leader";
+    public const string Appointees = "appointee";
+
+    /// <summary>The shipped definitions: the engine's, and the relay's for numbering and naming the steps.</summary>
+    public static readonly Lazy<WorkflowDefinitionRegistry> Definitions = new(() => WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory));
     private static readonly Actor StandingCommittee = new("bt-huyen", "district-standing-committee");
     private static readonly Actor OrganizationBoard = new("btc-huyen", "district-organization-board");
     private static readonly Actor InspectionCommittee = new("ubkt-huyen", "district-inspection-committee");
@@ -47,8 +54,8 @@ internal sealed class SevenStepCase
             ["province-organization-board"] = ["pv1"],
             ["party-member"] = [.. members, .. appointees],
             ["new-executive-committee"] = appointees,
-            [StepAudience.BlocCellLeaders] = ["cl1", "cl2", "cl3"],
-            [StepAudience.Appointees] = appointees,
+            [BlocCellLeaders] = ["cl1", "cl2", "cl3"],
+            [Appointees] = appointees,
         };
         foreach (var (role, ids) in _roles)
         {
@@ -134,8 +141,10 @@ internal sealed class SevenStepCase
             {
                 "task-created" => [data.GetProperty("assigneeRole").GetString()!, .. data.GetProperty("candidateGroups").EnumerateArray().Select(x => x.GetString()!)],
                 "notification-requested" => data.GetProperty("recipientRoles").EnumerateArray().Select(x => x.GetString()!).ToArray(),
-                "step-started" when data.GetProperty("stepId").GetString() == "bloc-vote" => [StepAudience.BlocCellLeaders],
-                "step-started" when data.GetProperty("stepId").GetString() == "decision" => [StepAudience.Appointees],
+                "step-started" when data.GetProperty("stepId").GetString() == "bloc-vote" => [BlocCellLeaders],
+                "step-started" when data.GetProperty("stepId").GetString() == "decision" => [Appointees],
+                // The committee formed: the province board reads the district's progress.
+                "branch-completed" => ["province-organization-board"],
                 _ => Array.Empty<string>(),
             };
             _expected.AddRange(roles.SelectMany(r => _roles.GetValueOrDefault(r, [])).Distinct().Select(p => (Person(p), e.EventId)));

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using OrgRestructure.Messaging.Notifications;
 using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Notifications;
@@ -30,8 +29,14 @@ public static class CaseParticipants
     public const string PartyMembers = "party-member";
     public const string NewExecutiveCommittee = "new-executive-committee";
 
+    /// <summary>Named by a definition's step notice ("notify") for the bloc conference.</summary>
+    public const string BlocCellLeaders = "bloc-cell-leader";
+
+    /// <summary>Named by a definition's step notice ("notify") for the standing committee's decision.</summary>
+    public const string Appointees = "appointee";
+
     public static bool IsCaseGroup(string group) =>
-        group is PartyMembers or NewExecutiveCommittee or StepAudience.BlocCellLeaders or StepAudience.Appointees;
+        group is PartyMembers or NewExecutiveCommittee or BlocCellLeaders or Appointees;
 
     /// <summary>
     /// The members of <paramref name="group"/> in <paramref name="scope"/>, a committee (its branch
@@ -53,8 +58,8 @@ public static class CaseParticipants
                 PartyMembers => [
                     .. People(committee, [.. Names(branch, "candidates"), .. Strings(branch, "nominated"), .. appointed]),
                     .. organizations.Select(o => Organization(o, "members", "đảng viên", organizationName))],
-                StepAudience.BlocCellLeaders => organizations.Select(o => Organization(o, "committee", "cấp ủy", organizationName)),
-                StepAudience.Appointees => People(committee, appointed.Count > 0 ? appointed : Strings(branch, "approved")),
+                BlocCellLeaders => organizations.Select(o => Organization(o, "committee", "cấp ủy", organizationName)),
+                Appointees => People(committee, appointed.Count > 0 ? appointed : Strings(branch, "approved")),
                 NewExecutiveCommittee => People(committee, appointed),
                 _ => [],
             };

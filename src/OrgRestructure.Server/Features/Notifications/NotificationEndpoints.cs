@@ -21,8 +21,9 @@ public static class NotificationEndpoints
         return app;
     }
 
+    /// <summary>The caller's notices, newest first, each with the link to its task (or case).</summary>
     private static async Task<Ok<IReadOnlyList<FeedItem>>> List(ClaimsPrincipal user, INotificationFeed feed, bool? unread, CancellationToken ct) =>
-        TypedResults.Ok(await feed.GetFeedAsync(user.Caller().UserName, unread == true, 200, ct));
+        TypedResults.Ok<IReadOnlyList<FeedItem>>([.. (await feed.GetFeedAsync(user.Caller().UserName, unread == true, 200, ct)).Select(NotificationLinks.WithLink)]);
 
     private static async Task<Ok<MarkReadResponse>> MarkRead(MarkReadRequest request, HttpContext context, INotificationFeed feed, CancellationToken ct)
     {
