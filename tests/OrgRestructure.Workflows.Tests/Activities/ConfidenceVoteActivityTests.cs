@@ -47,6 +47,21 @@ public sealed class ConfidenceVoteActivityTests
     }
 
     [Fact]
+    public async Task a_head_decision_without_a_verdict_is_refused_naming_each_candidate_at_the_threshold()
+    {
+        var c = await AtMembersVoteAsync();
+        var heads = new JsonArray(Slate.Select(n => (JsonNode?)new JsonObject { ["candidate"] = n, ["decidedBy"] = "Bí thư Huyện ủy", ["reason"] = "Cân nhắc cơ cấu" }).ToArray());
+        var before = await c.VersionAsync();
+
+        var ex = await Assert.ThrowsAsync<WorkflowRuleViolation>(() => c.CompleteAsync("members-vote", FormData.Vote(Slate, 40, 40, 20, heads: heads)));
+
+        Assert.Equal("head-verdict-missing", ex.Code);
+        Assert.Equal(Slate.Select((_, i) => $"headDecisions[{i}].passed"), ex.Problems.Select(p => p.Field));
+        Assert.StartsWith($"No verdict of the head (passes or fails) is chosen for {Slate[0]}: 20 of 40 summoned (50.0%) = 1/2 → the head decides", ex.MessageEn, StringComparison.Ordinal);
+        Assert.Equal(before, await c.VersionAsync());
+    }
+
+    [Fact]
     public async Task one_vote_more_than_half_of_those_summoned_passes()
     {
         var c = await AtMembersVoteAsync();
