@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.Reflection;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 
 namespace OrgRestructure.Cli;
@@ -31,7 +30,6 @@ internal static class CliApp
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, IConfiguration? configuration = null)
     {
-        Console.OutputEncoding = Encoding.UTF8;
         configuration ??= new ConfigurationBuilder().AddEnvironmentVariables().Build();
         using var context = new CliContext(output, error, configuration);
         var root = Build(context);

@@ -3,6 +3,7 @@ using OrgRestructure.Hosting.Health;
 using OrgRestructure.Hosting.Logging;
 using OrgRestructure.Hosting.Telemetry;
 using OrgRestructure.Server;
+using OrgRestructure.Server.Features.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = OrgRestructureSettings.From(builder.Configuration);
@@ -13,5 +14,5 @@ builder.AddOrgRestructureServer();
 var app = builder.Build();
 app.UseOrgRestructureServer();
 app.MapOrgRestructureHealth();
-app.MapOrgRestructureMetrics();
+app.MapOrgRestructureMetrics(Policies.Administers);
 app.Run();

@@ -14,7 +14,8 @@ namespace OrgRestructure.Hosting.Telemetry;
 /// OpenTelemetry for the server: traces of requests, outgoing HTTP, MassTransit's sends and
 /// consumes and Npgsql's commands; metrics of requests and the project's own meters (cases
 /// started, steps completed, notifications and e-mails sent, see <see cref="WorkflowMetrics"/>
-/// and <see cref="MessagingMetrics"/>). Metrics are scraped from /metrics (Prometheus text);
+/// and <see cref="MessagingMetrics"/>; relay lag, outbox depth and open tasks, see
+/// <see cref="OperationsGauges"/>). Metrics are scraped from /metrics (Prometheus text);
 /// traces and metrics also go to an OTLP collector when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
 public static class TelemetryExtensions
@@ -28,6 +29,7 @@ public static class TelemetryExtensions
     public static IServiceCollection AddOrgRestructureTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton<OperationsGauges>();
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
         services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
@@ -43,7 +45,7 @@ public static class TelemetryExtensions
             {
                 m.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
-                    .AddMeter(WorkflowMetrics.MeterName, MessagingMetrics.MeterName)
+                    .AddMeter(WorkflowMetrics.MeterName, MessagingMetrics.MeterName, OperationsGauges.MeterName)
                     .AddMeter(LibrarySources)
                     .AddPrometheusExporter();
                 if (otlp)
@@ -54,10 +56,15 @@ public static class TelemetryExtensions
         return services;
     }
 
-    /// <summary>/metrics, open like /health: counts and durations only, no case content.</summary>
-    public static IEndpointRouteBuilder MapOrgRestructureMetrics(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// /metrics for callers the authorization policy <paramref name="policy"/> admits (an operator's
+    /// account, by cookie or bearer token); anyone else is refused before anything is measured.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOrgRestructureMetrics(this IEndpointRouteBuilder endpoints, string policy)
     {
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _ = endpoints.ServiceProvider.GetRequiredService<OperationsGauges>();
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(policy);
         return endpoints;
     }
 }

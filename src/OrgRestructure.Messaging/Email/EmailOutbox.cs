@@ -32,6 +32,15 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
             ("@body", note.Body),
             ("@now", now.ToUnixTimeMilliseconds()));
 
+    /// <summary>E-mails not sent yet, retries included (the outbox-depth gauge).</summary>
+    public async Task<long> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return Convert.ToInt64(
+            await MessagingDatabase.ScalarAsync(connection, null, "SELECT count(*) FROM messaging_email_outbox WHERE sent_ms IS NULL", cancellationToken),
+            CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Claims up to <paramref name="max"/> unsent e-mails for <paramref name="claimFor"/>.</summary>
     public async Task<IReadOnlyList<OutgoingEmail>> ClaimAsync(int max, int maxAttempts, TimeSpan claimFor, CancellationToken cancellationToken)
     {

@@ -122,6 +122,14 @@ public sealed class CaseReadModel(IRelationalEventStore store) : IDueCaseIndex
     }
 
     /// <summary>How far the read model is: its rows and the last case event it folded, against the log's.</summary>
+    /// <summary>How many tasks are open in all (the open-tasks gauge): one COUNT, no fold.</summary>
+    public async Task<long> OpenTaskCountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand("SELECT count(*) FROM open_tasks");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task<ReadModelStatus> StatusAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -33,7 +34,7 @@ public sealed partial class WorkflowEngine(
 
     public async Task<CaseCommandResult> StartCaseAsync(string definitionId, JsonObject input, Actor actor, CommandOptions? options = null, int? definitionVersion = null, CancellationToken cancellationToken = default)
     {
-        options ??= new CommandOptions();
+        options = Correlated(options);
         var definition = Definitions.Get(definitionId, definitionVersion);
         var caseId = options.CommandId is { } commandId ? CaseIdFor(commandId) : CaseStreamFolder.StreamPrefix + Guid.NewGuid().ToString("N");
         if (options.CommandId is not null)
@@ -49,7 +50,7 @@ public sealed partial class WorkflowEngine(
         {
             ["CaseId"] = caseId,
             ["Actor"] = actor.Id,
-            ["CorrelationId"] = options.CorrelationId,
+            ["CorrelationId"] = options.CorrelationId!.Value.ToString("N"),
             ["Step"] = definition.Steps[0].Id,
         });
         var caseInput = input.Normalized();
@@ -95,6 +96,23 @@ public sealed partial class WorkflowEngine(
         return tasks;
     }
 
+    /// <summary>
+    /// The command's correlation id, decided once so that its log lines and its events carry the same
+    /// one: the caller's, else the current request's trace (what the request's own log lines carry),
+    /// else a new one for background work (deadlines, imports).
+    /// </summary>
+    private static CommandOptions Correlated(CommandOptions? options)
+    {
+        options ??= new CommandOptions();
+        if (options.CorrelationId is not null)
+        {
+            return options;
+        }
+
+        var trace = Activity.Current?.TraceId;
+        return options with { CorrelationId = trace is { } t && t != default ? Guid.ParseExact(t.ToHexString(), "N") : Guid.NewGuid() };
+    }
+
     /// <summary>The case id a start command with this CommandId creates (stable across retries).</summary>
     public static string CaseIdFor(string commandId) =>
         CaseStreamFolder.StreamPrefix + new Guid(SHA256.HashData(Encoding.UTF8.GetBytes("start:" + commandId)).AsSpan(0, 16)).ToString("N");
@@ -105,7 +123,7 @@ public sealed partial class WorkflowEngine(
     /// <summary>Load, check, decide, run on, append — the shape of every command on an existing case.</summary>
     private async Task<CaseCommandResult> ExecuteAsync(string caseId, Actor actor, CommandOptions? options, Action<CaseSession> decide, CancellationToken cancellationToken, DateTimeOffset? now = null)
     {
-        options ??= new CommandOptions();
+        options = Correlated(options);
         var events = await store.ReadStreamAsync(caseId, cancellationToken: cancellationToken);
         if (events.Count == 0)
         {
@@ -137,7 +155,7 @@ public sealed partial class WorkflowEngine(
         {
             ["CaseId"] = caseId,
             ["Actor"] = actor.Id,
-            ["CorrelationId"] = options.CorrelationId,
+            ["CorrelationId"] = options.CorrelationId!.Value.ToString("N"),
             ["Step"] = string.Join(",", state.CurrentSteps.Select(s => s.StepId)),
         });
         // The session folds new events into this same state object, so remember where it was loaded.

@@ -1,5 +1,13 @@
 using System.Text.Json;
+using OrgRestructure.Cli.Commands.Bench.EndToEnd;
 using OrgRestructure.Cli.Tests.Store;
+using OrgRestructure.EventStore.Hosting;
+using OrgRestructure.EventStore.Storage;
+using OrgRestructure.Hosting.Composition;
+using OrgRestructure.Testing;
+using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.ReadModels;
+using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Cli.Tests.Bench;
 
@@ -22,6 +30,29 @@ public sealed class BenchE2eCommandTests
         AssertEveryFigure(result);
     }
 
+    [Fact]
+    public async Task bench_e2e_with_url_times_the_running_server_it_is_given_without_seeding_or_starting_one()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "orgrestructure-cli-url-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        await SeedPilotAsync(dataDirectory);
+        await using var server = await ServerProcess.StartAsync(ServerProcess.FindServerDll()!, dataDirectory, null, CancellationToken.None);
+
+        var result = await StoreCli.Sqlite().RunAsync(
+            "bench", "e2e", "--definition", "party-committee-formation", "--url", server.Address.ToString(), "--seconds", "1", "--clients", "2", "--json");
+
+        Assert.True(result.Exit == 0, result.Error + result.Output);
+        Assert.DoesNotContain("Seeded", result.Error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(server.Address.ToString(), root.GetProperty("backend").GetString());
+        Assert.Equal(0, root.GetProperty("cases").GetInt32());
+        Assert.Equal(0, root.GetProperty("errors").GetInt32());
+        var reads = root.GetProperty("phases").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "reads");
+        Assert.All(reads.GetProperty("latencyMs").EnumerateObject(), endpoint => Assert.True(endpoint.Value.GetProperty("count").GetInt32() > 0, endpoint.Name));
+        Assert.Equal(["case list", "dashboard", "inbox"], reads.GetProperty("latencyMs").EnumerateObject().Select(p => p.Name));
+    }
+
     [Theory]
     [InlineData("--backend", "oracle")]
     [InlineData("--scale", "world")]
@@ -41,6 +72,26 @@ public sealed class BenchE2eCommandTests
 
         Assert.Equal(2, result.Exit);
         Assert.Contains("--definition", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The pilot's cases in a server's store before it starts: the bench with --url seeds nothing itself.</summary>
+    private static async Task SeedPilotAsync(string dataDirectory)
+    {
+        var options = new EventStoreOptions();
+        options.InlineProjections.Add(new CaseReadModelProjection());
+        var store = EventStoreFactory.Create(null, Path.Combine(dataDirectory, "orgrestructure.db"), options);
+        try
+        {
+            await store.MigrateAsync();
+            var engine = new WorkflowEngine(store, WorkflowDefinitionRegistry.LoadFromDirectory(RepositoryPaths.WorkflowsDirectory), TimeProvider.System, null, new CaseReadModel(store));
+            var survey = new DemoData(RepositoryPaths.SurveyFile).LoadSurvey()!;
+            await new CampaignSeed(engine, "party-committee-formation").LaunchAsync(CampaignSeed.SurveyDistricts(survey), 1, _ => { }, CancellationToken.None);
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
     }
 
     private static readonly string[] Pilot =
