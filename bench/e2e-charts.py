@@ -3,9 +3,9 @@
 
     python3 bench/e2e-charts.py docs/perf/e2e-*.json
 
-Writes docs/e2e-inbox-vs-open-tasks.svg (inbox p50/p99 of the reads phase against the open tasks
-seeded) and docs/e2e-completions-vs-clients.svg (completions/s of the work phase against clients),
-one line per back end.
+Writes docs/e2e-inbox-vs-open-tasks.svg (inbox p50/p99 of the reads phase of the 8-client runs
+against the open tasks seeded) and docs/e2e-completions-vs-clients.svg (completions/s of the work phase against clients),
+one line per back end, and prints the reports' main figures as Markdown tables.
 """
 import json
 import math
@@ -13,8 +13,16 @@ import os
 import sys
 
 COLOURS = {"sqlite": "#1f77b4", "postgres": "#d62728"}
-NAMES = {"sqlite": "SQLite (embedded)", "postgres": "PostgreSQL"}
+NAMES = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 W, H, LEFT, RIGHT, TOP, BOTTOM = 640, 380, 70, 170, 40, 55
+
+
+def nice_step(raw):
+    """The smallest 1, 2, 2.5 or 5 × 10^k at least raw: gridlines on round values."""
+    if raw <= 0:
+        return 1
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
 def chart(path, title, x_label, y_label, series, log_x=False):
@@ -27,7 +35,8 @@ def chart(path, title, x_label, y_label, series, log_x=False):
     x_min, x_max = min(xs), max(xs)
     if x_max == x_min:
         x_max = x_min + 1
-    y_max = max(y for _, y in points) * 1.15 or 1
+    step = nice_step(max(y for _, y in points) * 1.1 / 4)
+    y_max = step * 4
     pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
 
     def px(x):
@@ -46,7 +55,7 @@ def chart(path, title, x_label, y_label, series, log_x=False):
     for i in range(5):
         y = y_max * i / 4
         out.append(f'<line x1="{LEFT - 4}" y1="{py(y):.1f}" x2="{LEFT + pw}" y2="{py(y):.1f}" stroke="#ddd"/>')
-        out.append(f'<text x="{LEFT - 8}" y="{py(y) + 4:.1f}" text-anchor="end">{y:.0f}</text>')
+        out.append(f'<text x="{LEFT - 8}" y="{py(y) + 4:.1f}" text-anchor="end">{y:g}</text>')
     for x in sorted({x for x, _ in points}):
         out.append(f'<text x="{px(x):.1f}" y="{TOP + ph + 18}" text-anchor="middle">{x:,}</text>')
     for n, (label, colour, dash, ps) in enumerate(series):
@@ -65,14 +74,34 @@ def chart(path, title, x_label, y_label, series, log_x=False):
     print("wrote", path)
 
 
+def tables(reports):
+    print("| back end | scale | cases | open tasks (start → end) | clients (workers+readers+pollers) | load (start → end) | completions/s | notification lag stored p50 / p99 ms | seen by a poll p50 / p99 ms | server CPU % of a core | server RSS MB | errors |")
+    print("| --- | --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in reports:
+        w = next(p for p in r["phases"] if p["name"] == "work")
+        lag, seen, srv = r["notificationLagMs"], r["notificationSeenLagMs"], r["server"]
+        print(f"| {NAMES[r['backend']]} | {r['scale']} | {r['cases']:,} | {r['openTasks']:,} → {r['openTasksAtEnd']:,} | {r['clients']} ({w['workers']}+{w['readers']}+{w['pollers']}) "
+              f"| {r['loadAverageAtStart'].split()[0]} → {r['loadAverageAtEnd'].split()[0]} | {r['completionsPerSecond']:.1f} | {lag['p50']:.0f} / {lag['p99']:.0f} | {seen['p50']:.0f} / {seen['p99']:.0f} "
+              f"| {srv['cpuPercentOfOneCore']:.0f} | {srv['residentMegabytes']:.0f} | {r['errors']} |")
+    print()
+    print("| back end | scale | clients | phase | endpoint | requests | p50 ms | p95 ms | p99 ms | max ms |")
+    print("| --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for r in reports:
+        for p in r["phases"]:
+            for e, l in p["latencyMs"].items():
+                print(f"| {NAMES[r['backend']]} | {r['scale']} | {r['clients']} | {p['name']} | {e} | {l['count']:,} | {l['p50']:.1f} | {l['p95']:.1f} | {l['p99']:.1f} | {l['max']:.1f} |")
+
+
 def main(files):
     reports = [json.load(open(f, encoding="utf-8")) for f in files]
+    reports.sort(key=lambda r: (r["backend"] != "sqlite", r["scale"] != "pilot", r["clients"]))
+    tables(reports)
     docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs")
     inbox, completions = [], []
     for backend in ("sqlite", "postgres"):
         mine = [r for r in reports if r["backend"] == backend]
         reads = {}
-        for r in mine:
+        for r in (r for r in mine if r["clients"] == 8):
             inbox_reads = next(p for p in r["phases"] if p["name"] == "reads")["latencyMs"].get("inbox")
             if inbox_reads:
                 reads[r["openTasks"]] = inbox_reads
@@ -83,7 +112,7 @@ def main(files):
             if r["scale"] == "pilot":
                 by_clients[r["clients"]] = r["completionsPerSecond"]
         completions.append((NAMES[backend], COLOURS[backend], "", list(by_clients.items())))
-    chart(os.path.join(docs, "e2e-inbox-vs-open-tasks.svg"), "Inbox latency (reads phase) against open tasks",
+    chart(os.path.join(docs, "e2e-inbox-vs-open-tasks.svg"), "Inbox latency (reads phase, 8 readers) against open tasks",
           "open tasks (log scale)", "GET /api/tasks, ms", [s for s in inbox if s[3]], log_x=True)
     chart(os.path.join(docs, "e2e-completions-vs-clients.svg"), "Task completions per second against clients (pilot)",
           "clients (workers)", "completions / s", [s for s in completions if s[3]], log_x=True)

@@ -61,6 +61,8 @@ public sealed class BenchE2eCommandTests
         Assert.True(root.GetProperty("openTasks").GetInt32() > 0);
         Assert.True(root.GetProperty("openTasksAtEnd").GetInt32() >= 0);
         Assert.Equal(0, root.GetProperty("errors").GetInt32());
+        Assert.True(root.GetProperty("conflictsRetried").GetInt32() >= 0);
+        Assert.True(root.GetProperty("consumerCatchUpSeconds").GetDouble() >= 0);
         Assert.True(root.GetProperty("completionsPerSecond").GetDouble() > 0);
         AssertPercentiles(root.GetProperty("notificationLagMs"), "notificationLagMs");
         Assert.True(root.GetProperty("notificationLagMs").GetProperty("count").GetInt64() > 0);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
@@ -89,19 +87,13 @@ internal sealed partial class E2eClients
 
         var assignee = task["assignee"]?.GetValue<string>();
         var actor = assignee ?? ActorFor(district, task);
-        if (assignee is null)
+        if (assignee is null && await CommandAsync(recorder, "claim", $"{path}/claim", actor, "{}", cancellationToken) is null)
         {
-            using var claim = Request(HttpMethod.Post, $"{path}/claim", actor);
-            claim.Content = JsonContent.Create(new { });
-            if (await TimedAsync(recorder, "claim", claim, cancellationToken) is null)
-            {
-                return;
-            }
+            return;
         }
 
-        using var complete = Request(HttpMethod.Post, $"{path}/complete", actor);
-        complete.Content = new StringContent(new JsonObject { ["data"] = E2eForms.Fill(task) }.ToJsonString(), Encoding.UTF8, "application/json");
-        if (await TimedAsync(recorder, "complete", complete, cancellationToken) is not null)
+        var data = new JsonObject { ["data"] = E2eForms.Fill(task) }.ToJsonString();
+        if (await CommandAsync(recorder, "complete", $"{path}/complete", actor, data, cancellationToken) is not null)
         {
             recorder.Completion();
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -83,7 +84,35 @@ internal sealed partial class E2eClients(Uri address) : IDisposable
     }
 
     /// <summary>Sends and reads the whole body; records the latency on success, the status otherwise. Returns the body on success.</summary>
-    private async Task<string?> TimedAsync(PhaseRecorder recorder, string endpoint, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<string?> TimedAsync(PhaseRecorder recorder, string endpoint, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        (await SendAsync(recorder, endpoint, request, false, cancellationToken)).Body;
+
+    /// <summary>
+    /// A command sent again (up to <see cref="CommandAttempts"/> times) when the server answers that
+    /// the case changed first — 409 marked retryable, as when two committees of one district case are
+    /// worked at once: the answer asks the client to retry, so it is counted as a conflict, not an error.
+    /// </summary>
+    private async Task<string?> CommandAsync(PhaseRecorder recorder, string endpoint, string path, string user, string json, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var request = Request(HttpMethod.Post, path, user);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            var answer = await SendAsync(recorder, endpoint, request, attempt < CommandAttempts, cancellationToken);
+            if (!answer.Retry)
+            {
+                return answer.Body;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+        }
+    }
+
+    private const int CommandAttempts = 5;
+
+    private readonly record struct Answer(string? Body, bool Retry);
+
+    private async Task<Answer> SendAsync(PhaseRecorder recorder, string endpoint, HttpRequestMessage request, bool mayRetry, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -92,24 +121,30 @@ internal sealed partial class E2eClients(Uri address) : IDisposable
             {
                 using var response = await _http.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (mayRetry && response.StatusCode == HttpStatusCode.Conflict && body.Contains("\"retryable\":true", StringComparison.Ordinal))
+                {
+                    recorder.Conflict(endpoint);
+                    return new Answer(null, true);
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
                     recorder.Error(endpoint, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), body);
-                    return null;
+                    return new Answer(null, false);
                 }
 
                 recorder.Record(endpoint, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return body;
+                return new Answer(body, false);
             }
             catch (HttpRequestException ex)
             {
                 recorder.Error(endpoint, ex.HttpRequestError.ToString());
-                return null;
+                return new Answer(null, false);
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 recorder.Error(endpoint, "timeout");
-                return null;
+                return new Answer(null, false);
             }
         }
     }

@@ -37,6 +37,7 @@ internal sealed class PhaseRecorder
     private readonly ConcurrentDictionary<string, LongConcurrentHistogram> _latencies = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _samples = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _conflicts = new(StringComparer.Ordinal);
     private long _completions;
     private long _outOfWork;
 
@@ -53,6 +54,9 @@ internal sealed class PhaseRecorder
         }
     }
 
+    /// <summary>A command the server asked to retry (the case changed first), sent again.</summary>
+    public void Conflict(string endpoint) => _conflicts.AddOrUpdate(endpoint, 1, (_, n) => n + 1);
+
     public void Completion() => Interlocked.Increment(ref _completions);
 
     /// <summary>A worker whose district has nothing left to do (its case completed) before the phase ended.</summary>
@@ -65,6 +69,7 @@ internal sealed class PhaseRecorder
             name, workers, readers, pollers, seconds, completions, Math.Round(completions / seconds, 2), Interlocked.Read(ref _outOfWork),
             _latencies.OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => EndpointLatency.From(l.Value)),
             _errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
-            _samples.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value));
+            _samples.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value),
+            _conflicts.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value));
     }
 }

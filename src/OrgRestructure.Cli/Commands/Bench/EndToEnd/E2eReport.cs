@@ -3,7 +3,8 @@ namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 /// <summary>
 /// One timed phase: who ran (workers claim and complete tasks, readers list, pollers watch the
 /// notification feeds), how long, the completions, the workers whose district's case completed
-/// before the end, every endpoint's latencies and the errors by endpoint and status.
+/// before the end, every endpoint's latencies, the errors by endpoint and status, and the commands
+/// sent again because the case changed first (retryable 409s, not errors).
 /// </summary>
 internal sealed record E2ePhase(
     string Name,
@@ -16,7 +17,8 @@ internal sealed record E2ePhase(
     long WorkersOutOfWork,
     IReadOnlyDictionary<string, EndpointLatency> LatencyMs,
     IReadOnlyDictionary<string, int> Errors,
-    IReadOnlyDictionary<string, string> ErrorSamples);
+    IReadOnlyDictionary<string, string> ErrorSamples,
+    IReadOnlyDictionary<string, int> ConflictsRetried);
 
 /// <summary>The server process over the timed phases: CPU seconds (and their share of one core) and resident memory at the end.</summary>
 internal sealed record E2eServerUse(double? CpuSeconds, double? CpuPercentOfOneCore, double? ResidentMegabytes);
@@ -38,6 +40,7 @@ internal sealed record E2eReport(
     int OpenTasksAtEnd,
     int Cases,
     int Errors,
+    int ConflictsRetried,
     int ProcessorCount,
     string? LoadAverageAtStart,
     string? LoadAverageAtEnd,
@@ -45,5 +48,6 @@ internal sealed record E2eReport(
     double SeedSeconds,
     double ServerStartSeconds,
     double RelayCatchUpSeconds,
+    double ConsumerCatchUpSeconds,
     IReadOnlyDictionary<string, EndpointLatency> DeadlineScanMs,
     IReadOnlyList<E2ePhase> Phases);

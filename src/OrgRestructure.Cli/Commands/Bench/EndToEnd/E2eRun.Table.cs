@@ -19,7 +19,8 @@ internal static partial class E2eRun
             }
 
             var errors = phase.Errors.Count == 0 ? "none" : string.Join(", ", phase.Errors.Select(e => $"{e.Key} x{e.Value}"));
-            await output.WriteLineAsync(Line($"{phase.Name,-6} {phase.Completions:N0} completions ({phase.CompletionsPerSecond:N1}/s), {phase.WorkersOutOfWork:N0} workers out of work (their district's case completed); errors: {errors}"));
+            var conflicts = phase.ConflictsRetried.Count == 0 ? "none" : string.Join(", ", phase.ConflictsRetried.Select(e => $"{e.Key} x{e.Value}"));
+            await output.WriteLineAsync(Line($"{phase.Name,-6} {phase.Completions:N0} completions ({phase.CompletionsPerSecond:N1}/s), {phase.WorkersOutOfWork:N0} workers out of work (their district's case completed); sent again (case changed first): {conflicts}; errors: {errors}"));
         }
 
         foreach (var (name, lag) in new[] { ("stored", report.NotificationLagMs), ("seen by a poll", report.NotificationSeenLagMs) })
@@ -33,6 +34,6 @@ internal static partial class E2eRun
         }
 
         await output.WriteLineAsync(Line(
-            $"server: {report.Server.CpuSeconds:N1} CPU s over the timed phases ({report.Server.CpuPercentOfOneCore:N0}% of one core), {report.Server.ResidentMegabytes:N0} MB resident; seeding {report.SeedSeconds:N0} s, start-up {report.ServerStartSeconds:N1} s, relay catch-up {report.RelayCatchUpSeconds:N1} s"));
+            $"server: {report.Server.CpuSeconds:N1} CPU s over the timed phases ({report.Server.CpuPercentOfOneCore:N0}% of one core), {report.Server.ResidentMegabytes:N0} MB resident; seeding {report.SeedSeconds:N0} s, start-up {report.ServerStartSeconds:N1} s, relay catch-up {report.RelayCatchUpSeconds:N1} s, consumers done {report.ConsumerCatchUpSeconds:N1} s later"));
     }
 }

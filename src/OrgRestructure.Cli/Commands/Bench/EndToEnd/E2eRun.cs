@@ -34,7 +34,8 @@ internal static partial class E2eRun
         await clients.ImportSurveyAsync(surveyFile, cancellationToken);
         var probe = new E2eStoreProbe(postgres, dataDirectory);
         var catchUpSeconds = await probe.WaitForRelayAsync(log, cancellationToken);
-        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events (notifications) in {catchUpSeconds:N1} s; timing ..."));
+        var consumerSeconds = await probe.WaitForConsumersAsync(log, cancellationToken);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events in {catchUpSeconds:N1} s and its consumers (notifications) were done {consumerSeconds:N1} s later; timing ..."));
 
         var shares = E2eShare.Spread(names, run.Clients);
         var feeds = shares.Select(s => s.District).Distinct(StringComparer.Ordinal).SelectMany(AccountsOf).ToList();
@@ -54,16 +55,16 @@ internal static partial class E2eRun
         await log.WriteLineAsync("  phase work done");
 
         // The last completions' notices are stored once the relay has published their events and the
-        // bus delivered them: then one untimed look at every feed.
+        // consumers are done: then one untimed look at every feed.
         await probe.WaitForRelayAsync(log, cancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        await probe.WaitForConsumersAsync(log, cancellationToken);
         await clients.SweepAsync(watch, feeds, cancellationToken);
         var (stored, seen) = watch.Measure(await probe.EventTimesAfterAsync(from, cancellationToken));
         var worked = phases[^1];
         return new E2eReport(
             DateTimeOffset.UtcNow, run.Backend, run.National ? "national" : "pilot", run.Clients, worked.CompletionsPerSecond, worked.LatencyMs, stored, seen,
-            openTasks, await probe.OpenTasksAsync(cancellationToken), cases, phases.Sum(p => p.Errors.Values.Sum()),
-            Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(), serverUse, seedSeconds, startSeconds, catchUpSeconds, deadlineScans, phases);
+            openTasks, await probe.OpenTasksAsync(cancellationToken), cases, phases.Sum(p => p.Errors.Values.Sum()), phases.Sum(p => p.ConflictsRetried.Values.Sum()),
+            Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(), serverUse, seedSeconds, startSeconds, catchUpSeconds, consumerSeconds, deadlineScans, phases);
     }
 
     /// <summary>A district's demo accounts the bench signs in as: its standing committee, organization board and inspection committee.</summary>

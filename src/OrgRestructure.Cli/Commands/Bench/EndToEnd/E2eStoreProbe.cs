@@ -47,6 +47,39 @@ internal sealed class E2eStoreProbe(string? postgres, string dataDirectory)
         throw new InvalidOperationException($"The server's relay did not publish the seeded events within {RelayCatchUpLimit.TotalMinutes} minutes.");
     }
 
+    /// <summary>
+    /// Waits until the server's consumers have worked through what the relay published: the relay only
+    /// hands events to the bus, and after a bulk launch the notification consumer (recipients, feed
+    /// rows, e-mails) is minutes behind it. Quiet means no message recorded as processed for 2 s.
+    /// Returns how long it took.
+    /// </summary>
+    public async Task<double> WaitForConsumersAsync(TextWriter log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
+        var (last, quiet) = (-1L, 0);
+        while (clock.Elapsed < RelayCatchUpLimit)
+        {
+            var processed = await ScalarAsync("SELECT count(*) FROM messaging_processed", _ => { }, cancellationToken);
+            quiet = processed == last ? quiet + 1 : 0;
+            if (quiet >= 4)
+            {
+                return clock.Elapsed.TotalSeconds;
+            }
+
+            if (clock.Elapsed - reported > TimeSpan.FromSeconds(15))
+            {
+                reported = clock.Elapsed;
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  the server's consumers have processed {processed:N0} messages"));
+            }
+
+            last = processed;
+            await Task.Delay(500, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"The server's consumers did not go quiet within {RelayCatchUpLimit.TotalMinutes} minutes.");
+    }
+
     public Task<long> LastPositionAsync(CancellationToken cancellationToken) =>
         ScalarAsync("SELECT coalesce(max(position), 0) FROM events", _ => { }, cancellationToken);
 
