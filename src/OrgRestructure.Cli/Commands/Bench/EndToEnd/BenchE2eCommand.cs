@@ -37,15 +37,17 @@ internal sealed class BenchE2eCommand : ICliCommand
             },
         };
         var command = new Command("e2e", """
-            Benchmark the server end to end over HTTP (inbox, case list, dashboard, claim/release) at a national campaign's size
+            Benchmark the server end to end over HTTP (inbox, case list, dashboard, claim and complete) at a national campaign's size
 
             Launches a campaign's cases through the engine into a fresh store (national: the 3,321 units of
             ../shared/data/vietnam-2025-communes.json, 5 committees per former organization, ~50,000 open
             tasks, plus the demo province's districts; pilot: the demo province's districts only), starts the
             built server (src/OrgRestructure.Server/bin/Release) on it on a loopback port, signs in as the demo
             accounts and times, per endpoint, p50/p95/p99/max: phase "reads" (N readers: inbox of a district's
-            standing committee, the province's case list, its dashboard) and phase "mixed" (N/2 readers and up to
-            N/2 district actors claiming and releasing tasks of their inbox). PostgreSQL: a throwaway database on
+            standing committee, the province's case list, its dashboard) and phase "work" (N workers that claim
+            and complete tasks with valid form data as the district accounts holding each task's role, plus N/4
+            readers and N/8 notification-feed pollers); reports completions/s, notification lag (event committed
+            to notice stored), the server's CPU and memory. --clients is the number of workers. PostgreSQL: a throwaway database on
             ConnectionStrings__EventStore's server when set, else a server started with deploy/postgres.sh; the
             bus is in memory. With --url the server is the one given, with its own store and cases.
             """) { definition, backend, scale, seconds, clients, json, url };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,11 +8,12 @@ using System.Text.Json.Nodes;
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 
 /// <summary>
-/// The users of the bench, over HTTP with bearer tokens as any API client: district standing
-/// committees read their inbox and claim and release its tasks; the province board lists its cases
-/// and opens its dashboard. Every request is timed from send to the last byte read.
+/// The users of the bench, over HTTP with bearer tokens as any API client: the districts' demo
+/// accounts read their inbox and claim and complete its tasks (E2eClients.Work.cs); the province
+/// board lists its cases and opens its dashboard; pollers watch the districts' notification feeds.
+/// Every request is timed from send to the last byte read.
 /// </summary>
-internal sealed class E2eClients(Uri address) : IDisposable
+internal sealed partial class E2eClients(Uri address) : IDisposable
 {
     /// <summary>The demo accounts' password (README).</summary>
     public const string DemoPassword = "QuangNam@2014";
@@ -25,11 +27,16 @@ internal sealed class E2eClients(Uri address) : IDisposable
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
-    /// <summary>The demo account of a district's standing committee: "Duy Xuyên" → "duyxuyen.thuongvu" (diacritics and đ folded).</summary>
-    public static string StandingCommitteeOf(string district)
+    /// <summary>The demo accounts' suffixes per district body (README, "Demo users").</summary>
+    public const string StandingCommittee = "thuongvu";
+    public const string OrganizationBoard = "bantochuc";
+    public const string InspectionCommittee = "ubkt";
+
+    /// <summary>A district's demo account: ("Duy Xuyên", "thuongvu") → "duyxuyen.thuongvu" (diacritics and đ folded).</summary>
+    public static string AccountOf(string district, string body)
     {
         var folded = district.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
-        return string.Concat(folded.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant() + ".thuongvu";
+        return string.Concat(folded.Where(char.IsAsciiLetterOrDigit)).ToLowerInvariant() + "." + body;
     }
 
     public async Task SignInAsync(IEnumerable<string> userNames, CancellationToken cancellationToken)
@@ -53,44 +60,17 @@ internal sealed class E2eClients(Uri address) : IDisposable
     }
 
     /// <summary>A reader: inbox, case list and dashboard in turn, until the clock runs out.</summary>
-    public async Task ReadAsync(PhaseRecorder recorder, IReadOnlyList<string> districtUsers, int reader, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task ReadAsync(PhaseRecorder recorder, IReadOnlyList<string> districts, int reader, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
     {
         for (var i = reader; clock.Elapsed < duration; i++)
         {
             var (endpoint, path, user) = (i % 3) switch
             {
-                0 => ("inbox", "/api/tasks", districtUsers[i % districtUsers.Count]),
+                0 => ("inbox", "/api/tasks", AccountOf(districts[i % districts.Count], StandingCommittee)),
                 1 => ("case list", "/api/cases?limit=50", ProvinceBoard),
                 _ => ("dashboard", "/api/dashboard", ProvinceBoard),
             };
             await TimedAsync(recorder, endpoint, Request(HttpMethod.Get, path, user), cancellationToken);
-        }
-    }
-
-    /// <summary>An actor: reads its inbox, claims the first unclaimed task and releases it again (so the run can go on for any time).</summary>
-    public async Task ActAsync(PhaseRecorder recorder, string user, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        while (clock.Elapsed < duration)
-        {
-            var inbox = await TimedAsync(recorder, "inbox", Request(HttpMethod.Get, "/api/tasks", user), cancellationToken);
-            var task = (inbox is null ? null : JsonNode.Parse(inbox) as JsonArray)?.FirstOrDefault(t => t?["assignee"] is null);
-            if (task is null)
-            {
-                recorder.Error("inbox", "no unclaimed task");
-                await Task.Delay(100, cancellationToken);
-                continue;
-            }
-
-            var path = $"/api/cases/{task["caseId"]!.GetValue<string>()}/tasks/{task["taskId"]!.GetValue<string>()}";
-            foreach (var action in new[] { "claim", "release" })
-            {
-                using var request = Request(HttpMethod.Post, $"{path}/{action}", user);
-                request.Content = JsonContent.Create(new { });
-                if (await TimedAsync(recorder, action, request, cancellationToken) is not null)
-                {
-                    recorder.Action();
-                }
-            }
         }
     }
 
@@ -104,7 +84,35 @@ internal sealed class E2eClients(Uri address) : IDisposable
     }
 
     /// <summary>Sends and reads the whole body; records the latency on success, the status otherwise. Returns the body on success.</summary>
-    private async Task<string?> TimedAsync(PhaseRecorder recorder, string endpoint, HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<string?> TimedAsync(PhaseRecorder recorder, string endpoint, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        (await SendAsync(recorder, endpoint, request, false, cancellationToken)).Body;
+
+    /// <summary>
+    /// A command sent again (up to <see cref="CommandAttempts"/> times) when the server answers that
+    /// the case changed first — 409 marked retryable, as when two committees of one district case are
+    /// worked at once: the answer asks the client to retry, so it is counted as a conflict, not an error.
+    /// </summary>
+    private async Task<string?> CommandAsync(PhaseRecorder recorder, string endpoint, string path, string user, string json, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var request = Request(HttpMethod.Post, path, user);
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+            var answer = await SendAsync(recorder, endpoint, request, attempt < CommandAttempts, cancellationToken);
+            if (!answer.Retry)
+            {
+                return answer.Body;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
+        }
+    }
+
+    private const int CommandAttempts = 5;
+
+    private readonly record struct Answer(string? Body, bool Retry);
+
+    private async Task<Answer> SendAsync(PhaseRecorder recorder, string endpoint, HttpRequestMessage request, bool mayRetry, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -113,19 +121,30 @@ internal sealed class E2eClients(Uri address) : IDisposable
             {
                 using var response = await _http.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                if (mayRetry && response.StatusCode == HttpStatusCode.Conflict && body.Contains("\"retryable\":true", StringComparison.Ordinal))
+                {
+                    recorder.Conflict(endpoint);
+                    return new Answer(null, true);
+                }
+
                 if (!response.IsSuccessStatusCode)
                 {
-                    recorder.Error(endpoint, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    return null;
+                    recorder.Error(endpoint, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), body);
+                    return new Answer(null, false);
                 }
 
                 recorder.Record(endpoint, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return body;
+                return new Answer(body, false);
             }
             catch (HttpRequestException ex)
             {
                 recorder.Error(endpoint, ex.HttpRequestError.ToString());
-                return null;
+                return new Answer(null, false);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                recorder.Error(endpoint, "timeout");
+                return new Answer(null, false);
             }
         }
     }

@@ -1,62 +1,53 @@
-using System.Collections.Concurrent;
-
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 
-/// <summary>Latencies of one endpoint in one phase, in milliseconds.</summary>
-internal sealed record EndpointLatency(int Count, double P50, double P95, double P99, double Max)
-{
-    public static EndpointLatency From(IReadOnlyCollection<double> milliseconds)
-    {
-        var sorted = milliseconds.Order().ToArray();
-        double At(double quantile) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
-        return new EndpointLatency(sorted.Length, At(0.50), At(0.95), At(0.99), sorted.Length == 0 ? 0 : sorted[^1]);
-    }
-}
-
-/// <summary>One timed phase: who ran, how long, every endpoint's latencies, the actions done and the errors by status.</summary>
+/// <summary>
+/// One timed phase: who ran (workers claim and complete tasks, readers list, pollers watch the
+/// notification feeds), how long, the completions, the workers whose district's case completed
+/// before the end, every endpoint's latencies, the errors by endpoint and status, and the commands
+/// sent again because the case changed first (retryable 409s, not errors).
+/// </summary>
 internal sealed record E2ePhase(
     string Name,
+    int Workers,
     int Readers,
-    int Actors,
+    int Pollers,
     double Seconds,
-    double ActionsPerSecond,
+    long Completions,
+    double CompletionsPerSecond,
+    long WorkersOutOfWork,
     IReadOnlyDictionary<string, EndpointLatency> LatencyMs,
-    IReadOnlyDictionary<string, int> Errors);
+    IReadOnlyDictionary<string, int> Errors,
+    IReadOnlyDictionary<string, string> ErrorSamples,
+    IReadOnlyDictionary<string, int> ConflictsRetried);
 
+/// <summary>The server process over the timed phases: CPU seconds (and their share of one core) and resident memory at the end.</summary>
+internal sealed record E2eServerUse(double? CpuSeconds, double? CpuPercentOfOneCore, double? ResidentMegabytes);
+
+/// <summary>
+/// A run of bench e2e. The figures a reader looks for first are at the top: completions per second,
+/// latency per endpoint and the notification lag of the work phase, the open tasks and cases, errors.
+/// </summary>
 internal sealed record E2eReport(
     DateTimeOffset At,
     string Backend,
+    string Scale,
+    int Clients,
+    double CompletionsPerSecond,
+    IReadOnlyDictionary<string, EndpointLatency> LatencyMs,
+    EndpointLatency NotificationLagMs,
+    EndpointLatency NotificationSeenLagMs,
+    int OpenTasks,
+    int OpenTasksAtEnd,
+    int Cases,
+    int Errors,
+    int ConflictsRetried,
     int ProcessorCount,
     string? LoadAverageAtStart,
     string? LoadAverageAtEnd,
-    int Cases,
-    int OpenTasks,
+    E2eServerUse Server,
     double SeedSeconds,
     double ServerStartSeconds,
     double RelayCatchUpSeconds,
+    double ConsumerCatchUpSeconds,
     IReadOnlyDictionary<string, EndpointLatency> DeadlineScanMs,
-    IReadOnlyList<E2ePhase> Phases,
-    double? ServerCpuSeconds,
-    double? ServerResidentMegabytes)
-{
-    public int Errors => Phases.Sum(p => p.Errors.Values.Sum());
-}
-
-/// <summary>What the clients of one phase record, safe for concurrent clients.</summary>
-internal sealed class PhaseRecorder
-{
-    private readonly ConcurrentDictionary<string, ConcurrentBag<double>> _latencies = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
-    private long _actions;
-
-    public void Record(string endpoint, double milliseconds) => _latencies.GetOrAdd(endpoint, _ => []).Add(milliseconds);
-
-    public void Error(string endpoint, string status) => _errors.AddOrUpdate($"{endpoint} {status}", 1, (_, n) => n + 1);
-
-    public void Action() => Interlocked.Increment(ref _actions);
-
-    public E2ePhase Finish(string name, int readers, int actors, double seconds) => new(
-        name, readers, actors, seconds, Interlocked.Read(ref _actions) / seconds,
-        _latencies.OrderBy(l => l.Key, StringComparer.Ordinal).ToDictionary(l => l.Key, l => EndpointLatency.From(l.Value)),
-        _errors.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, e => e.Value));
-}
+    IReadOnlyList<E2ePhase> Phases);

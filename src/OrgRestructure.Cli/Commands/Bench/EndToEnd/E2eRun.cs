@@ -3,19 +3,17 @@ using System.Globalization;
 using OrgRestructure.EventStore.Hosting;
 using OrgRestructure.EventStore.Storage;
 using OrgRestructure.Hosting.Composition;
-using OrgRestructure.Messaging.Relay;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.ReadModels;
 using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 
-/// <summary>One end-to-end run: seed the store, start the server on it (or attach to a running one), warm up, time the phases.</summary>
-internal static class E2eRun
+/// <summary>One end-to-end run: seed the store, start the server on it (or attach to a running one), warm up, time the phases (reads; then work: claim and complete, with readers and notification pollers).</summary>
+internal static partial class E2eRun
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private const int DeadlineScans = 40;
-    private static readonly TimeSpan RelayCatchUpLimit = TimeSpan.FromMinutes(15);
 
     public static async Task<E2eReport> RunAsync(
         CliContext context, E2eOptions run, string serverDll, string surveyFile, string dataDirectory, string? postgres, TextWriter log, CancellationToken cancellationToken)
@@ -38,97 +36,66 @@ internal static class E2eRun
             : await ServerProcess.AttachAsync(run.Url, cancellationToken);
         var startSeconds = starting.Elapsed.TotalSeconds;
         using var clients = new E2eClients(server.Address);
-        var districtUsers = survey.Districts.Select(d => E2eClients.StandingCommitteeOf(d.Name)).ToList();
-        await clients.SignInAsync([E2eClients.ProvinceBoard, .. districtUsers], cancellationToken);
+        var names = survey.Districts.Select(d => d.Name).ToList();
+        await clients.SignInAsync([E2eClients.ProvinceBoard, .. names.SelectMany(AccountsOf)], cancellationToken);
         await clients.ImportSurveyAsync(surveyFile, cancellationToken);
-        var catchUpSeconds = 0.0;
-        if (run.Url is null)
-        {
-            catchUpSeconds = await WaitForRelayAsync(postgres, dataDirectory, log, cancellationToken);
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events (notifications) in {catchUpSeconds:N1} s; timing ..."));
-        }
+        // A server the bench did not start keeps its store to itself: no relay wait and no notification
+        // lag or open-task count from the store then.
+        var probe = run.Url is null ? new E2eStoreProbe(postgres, dataDirectory) : null;
+        var catchUpSeconds = probe is null ? 0 : await probe.WaitForRelayAsync(log, cancellationToken);
+        var consumerSeconds = probe is null ? 0 : await probe.WaitForConsumersAsync(log, cancellationToken);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events in {catchUpSeconds:N1} s and its consumers (notifications) were done {consumerSeconds:N1} s later; timing ..."));
 
-        await RunPhaseAsync(clients, "warm-up", run.Clients, 0, WarmUp, districtUsers, cancellationToken);
-        var phases = new List<E2ePhase>();
+        var shares = E2eShare.Spread(names, run.Clients);
+        var feeds = shares.Select(s => s.District).Distinct(StringComparer.Ordinal).SelectMany(AccountsOf).ToList();
+        var pollers = Math.Clamp(run.Clients / 8, 1, feeds.Count);
+        var work = new PhaseShape(shares, Math.Max(1, run.Clients / 4), [.. Enumerable.Range(0, pollers).Select(p => feeds.Where((_, i) => i % pollers == p).ToList())], names);
+        await RunPhaseAsync(clients, "warm-up", work with { Feeds = [] }, WarmUp, new NotificationWatch(), cancellationToken);
+
         var cpuBefore = server.CpuSeconds;
-        phases.Add(await RunPhaseAsync(clients, "reads", run.Clients, 0, run.Phase, districtUsers, cancellationToken));
+        var timed = Stopwatch.StartNew();
+        var phases = new List<E2ePhase> { await RunPhaseAsync(clients, "reads", new PhaseShape([], run.Clients, [], names), run.Phase, new NotificationWatch(), cancellationToken) };
         await log.WriteLineAsync("  phase reads done");
-        var actors = Math.Min(run.Clients / 2, districtUsers.Count);
-        phases.Add(await RunPhaseAsync(clients, "mixed", run.Clients - actors, actors, run.Phase, districtUsers, cancellationToken));
-        await log.WriteLineAsync("  phase mixed done");
+        var from = probe is null ? 0 : await probe.LastPositionAsync(cancellationToken);
+        var watch = new NotificationWatch();
+        phases.Add(await RunPhaseAsync(clients, "work", work, run.Phase, watch, cancellationToken));
         var cpu = server.CpuSeconds - cpuBefore;
+        var serverUse = new E2eServerUse(cpu, cpu / timed.Elapsed.TotalSeconds * 100, server.ResidentMegabytes);
+        await log.WriteLineAsync("  phase work done");
+
+        // The last completions' notices are stored once the relay has published their events and the
+        // consumers are done: then one untimed look at every feed.
+        if (probe is not null)
+        {
+            await probe.WaitForRelayAsync(log, cancellationToken);
+            await probe.WaitForConsumersAsync(log, cancellationToken);
+        }
+
+        await clients.SweepAsync(watch, feeds, cancellationToken);
+        var (stored, seen) = watch.Measure(probe is null ? [] : await probe.EventTimesAfterAsync(from, cancellationToken));
+        var worked = phases[^1];
         return new E2eReport(
-            DateTimeOffset.UtcNow, run.Url?.ToString() ?? run.Backend, Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(),
-            cases, openTasks, seedSeconds, startSeconds, catchUpSeconds, deadlineScans, phases, cpu, server.ResidentMegabytes);
+            DateTimeOffset.UtcNow, run.Url?.ToString() ?? run.Backend, run.National ? "national" : "pilot", run.Clients, worked.CompletionsPerSecond, worked.LatencyMs, stored, seen,
+            openTasks, probe is null ? 0 : await probe.OpenTasksAsync(cancellationToken), cases, phases.Sum(p => p.Errors.Values.Sum()), phases.Sum(p => p.ConflictsRetried.Values.Sum()),
+            Environment.ProcessorCount, loadAtStart, BenchReport.ReadLoadAverage(), serverUse, seedSeconds, startSeconds, catchUpSeconds, consumerSeconds, deadlineScans, phases);
     }
 
-    public static async Task WriteTableAsync(TextWriter output, E2eReport report)
+    /// <summary>A district's demo accounts the bench signs in as: its standing committee, organization board and inspection committee.</summary>
+    private static IEnumerable<string> AccountsOf(string district) =>
+        new[] { E2eClients.StandingCommittee, E2eClients.OrganizationBoard, E2eClients.InspectionCommittee }.Select(body => E2eClients.AccountOf(district, body));
+
+    /// <summary>Who runs in a phase: the workers (each with its share of a district), the readers, the pollers' feeds.</summary>
+    private sealed record PhaseShape(IReadOnlyList<E2eShare> Workers, int Readers, IReadOnlyList<List<string>> Feeds, IReadOnlyList<string> Districts);
+
+    private static async Task<E2ePhase> RunPhaseAsync(E2eClients clients, string name, PhaseShape shape, TimeSpan duration, NotificationWatch watch, CancellationToken cancellationToken)
     {
-        await output.WriteLineAsync();
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{report.Backend}: {report.Cases:N0} cases, {report.OpenTasks:N0} open tasks; {report.ProcessorCount} cores, load {report.LoadAverageAtStart} at the start, {report.LoadAverageAtEnd} at the end"));
-        await output.WriteLineAsync("phase  clients  endpoint     count   p50 ms   p95 ms   p99 ms   max ms");
-        foreach (var phase in report.Phases)
-        {
-            foreach (var (endpoint, l) in phase.LatencyMs)
-            {
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{phase.Name,-6} {phase.Readers,3}+{phase.Actors,-3}  {endpoint,-10} {l.Count,7} {l.P50,8:F1} {l.P95,8:F1} {l.P99,8:F1} {l.Max,8:F1}"));
-            }
-
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{phase.Name,-6} actions/s {phase.ActionsPerSecond:N1}; errors: {(phase.Errors.Count == 0 ? "none" : string.Join(", ", phase.Errors.Select(e => $"{e.Key} x{e.Value}")))}"));
-        }
-
-        foreach (var (scan, l) in report.DeadlineScanMs)
-        {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"deadline scan, {scan}: p50 {l.P50:F1} ms, p95 {l.P95:F1} ms, max {l.Max:F1} ms (in the bench process, on the seeded store)"));
-        }
-
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"server: {report.ServerCpuSeconds:N1} CPU s over the two phases, {report.ServerResidentMegabytes:N0} MB resident; seeding {report.SeedSeconds:N0} s, start-up {report.ServerStartSeconds:N1} s, relay catch-up {report.RelayCatchUpSeconds:N1} s"));
-    }
-
-    /// <summary>
-    /// Waits until the server's outbox relay has published every event of the log (the seeded
-    /// campaign's task notifications): timed before that, every request would share the machine with
-    /// a one-off catch-up of ~150,000 events. Returns how long the catch-up took.
-    /// </summary>
-    private static async Task<double> WaitForRelayAsync(string? postgres, string dataDirectory, TextWriter log, CancellationToken cancellationToken)
-    {
-        var store = EventStoreFactory.Create(postgres, Path.Combine(dataDirectory, "orgrestructure.db"));
-        try
-        {
-            var clock = Stopwatch.StartNew();
-            var reported = TimeSpan.Zero;
-            while (clock.Elapsed < RelayCatchUpLimit)
-            {
-                await using (var connection = await store.OpenConnectionAsync(cancellationToken))
-                await using (var lag = connection.CreateCommand("SELECT count(*) FROM events WHERE position > coalesce((SELECT position FROM messaging_checkpoints WHERE name = @name), 0)"))
-                {
-                    var behind = Convert.ToInt64(await lag.With("name", OutboxRelay.CheckpointName).ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-                    if (behind == 0)
-                    {
-                        return clock.Elapsed.TotalSeconds;
-                    }
-
-                    if (clock.Elapsed - reported > TimeSpan.FromSeconds(15))
-                    {
-                        reported = clock.Elapsed;
-                        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  the server's relay is {behind:N0} events behind"));
-                    }
-                }
-
-                await Task.Delay(500, cancellationToken);
-            }
-
-            throw new InvalidOperationException($"The server's relay did not publish the seeded events within {RelayCatchUpLimit.TotalMinutes} minutes.");
-        }
-        finally
-        {
-            (store as IDisposable)?.Dispose();
-        }
+        var recorder = new PhaseRecorder();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(
+            shape.Workers.Select(w => Task.Run(() => clients.WorkAsync(recorder, w, clock, duration, cancellationToken), cancellationToken))
+                .Concat(Enumerable.Range(0, shape.Readers).Select(r => Task.Run(() => clients.ReadAsync(recorder, shape.Districts, r, clock, duration, cancellationToken), cancellationToken)))
+                .Concat(shape.Feeds.Select(f => Task.Run(() => clients.PollAsync(recorder, watch, f, clock, duration, cancellationToken), cancellationToken))));
+        return recorder.Finish(name, shape.Workers.Count, shape.Readers, shape.Feeds.Count, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
@@ -198,16 +165,5 @@ internal static class E2eRun
             (store as IDisposable)?.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
-    }
-
-    private static async Task<E2ePhase> RunPhaseAsync(
-        E2eClients clients, string name, int readers, int actors, TimeSpan duration, List<string> districtUsers, CancellationToken cancellationToken)
-    {
-        var recorder = new PhaseRecorder();
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(
-            Enumerable.Range(0, readers).Select(r => Task.Run(() => clients.ReadAsync(recorder, districtUsers, r, clock, duration, cancellationToken), cancellationToken))
-                .Concat(Enumerable.Range(0, actors).Select(a => Task.Run(() => clients.ActAsync(recorder, districtUsers[a], clock, duration, cancellationToken), cancellationToken))));
-        return recorder.Finish(name, readers, actors, clock.Elapsed.TotalSeconds);
     }
 }

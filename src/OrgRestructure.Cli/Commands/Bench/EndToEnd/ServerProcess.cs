@@ -83,6 +83,12 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(serverDll);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["ORGRESTRUCTURE_DATA_DIR"] = dataDirectory;
+
+        // The clients sign in as the demo accounts, on PostgreSQL too (where they are not seeded by
+        // default); every district's three accounts sign in at once from one address: more than a
+        // minute's allowance against password guessing.
+        start.Environment["DemoUsers__Seed"] = "true";
+        start.Environment["FrontDoor__SignInsPerMinute"] = "10000";
         start.Environment.Remove("ConnectionStrings__RabbitMq");
         if (postgres is null)
         {
