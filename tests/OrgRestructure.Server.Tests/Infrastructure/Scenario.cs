@@ -22,12 +22,16 @@ public static class Scenario
     public static readonly string[] Steps = ["slate", "members-vote", "bloc-vote", "vetting", "decision", "announcement", "inspection-election", "first-meeting"];
 
     /// <summary>Who acts on each step of Duy Xuyên's case.</summary>
-    public static string ActorFor(string stepId) => stepId switch
-    {
-        "slate" or "decision" => "duyxuyen.thuongvu",
-        "vetting" => "duyxuyen.ubkt",
-        _ => "duyxuyen.bantochuc",
-    };
+    public static string ActorFor(string stepId) => ActorFor(stepId, District);
+
+    /// <summary>Who acts on each step of a district's case: its standing committee, inspection committee or organization board (demo accounts).</summary>
+    public static string ActorFor(string stepId, string district) =>
+        Server.Features.Auth.DemoUsers.Slug(district).Replace("-", string.Empty, StringComparison.Ordinal) + stepId switch
+        {
+            "slate" or "decision" => ".thuongvu",
+            "vetting" => ".ubkt",
+            _ => ".bantochuc",
+        };
 
     public static async Task ImportAndLaunchPilotAsync(ServerHost host)
     {
@@ -96,6 +100,15 @@ public static class Scenario
     /// </summary>
     public static async Task<string> LaunchOneCommitteeAsync(HttpClient client, int members, string[] organizations, JsonObject? parameters = null)
     {
+        var launched = await client.PostAsJsonAsync("/api/cases", OneCommitteeLaunch(members, organizations, parameters));
+        var body = await launched.Content.ReadAsStringAsync();
+        Assert.True(launched.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["caseId"]!.GetValue<string>();
+    }
+
+    /// <summary>The body of POST /api/cases launching a formation case for one government-bloc committee of Duy Xuyên.</summary>
+    public static JsonObject OneCommitteeLaunch(int members, string[] organizations, JsonObject? parameters = null)
+    {
         var input = new JsonObject
         {
             ["district"] = District,
@@ -113,10 +126,7 @@ public static class Scenario
             input["parameters"] = parameters;
         }
 
-        var launched = await client.PostAsJsonAsync("/api/cases", new { definitionId = "party-committee-formation", input });
-        var body = await launched.Content.ReadAsStringAsync();
-        Assert.True(launched.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!["caseId"]!.GetValue<string>();
+        return new JsonObject { ["definitionId"] = "party-committee-formation", ["input"] = input };
     }
 
     /// <summary>The members' vote in which <paramref name="slate"/>[<paramref name="failed"/>] gets 10 of 30 (fails); the others pass.</summary>
