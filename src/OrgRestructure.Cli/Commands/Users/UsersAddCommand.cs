@@ -3,7 +3,7 @@ using OrgRestructure.Hosting.SharedState;
 
 namespace OrgRestructure.Cli.Commands.Users;
 
-/// <summary>orgrestructure users add: an account in the store's accounts table, which every node reads.</summary>
+/// <summary>orgrestructure users add: an account in the store's accounts table, which every node reads, recorded in the accounts stream.</summary>
 internal sealed class UsersAddCommand : ICliCommand
 {
     private static readonly string[] WithValue = ["--display-name", "--role", "--province", "--district", "--email", "--password"];
@@ -57,7 +57,7 @@ internal sealed class UsersAddCommand : ICliCommand
             return await UsersSupport.RefuseAsync(context, "Mật khẩu cần ít nhất 10 ký tự.", "The password needs at least 10 characters.");
         }
 
-        return await UsersSupport.RunAsync(context, createStore: true, async accounts =>
+        return await UsersSupport.RunAsync(context, createStore: true, async (accounts, history) =>
         {
             var account = Account.Create(userName, displayName, role!, province, district, accounts.HashPassword(password), options.GetValueOrDefault("--email"));
             if (await accounts.AddAsync([account], cancellationToken) == 0)
@@ -66,6 +66,8 @@ internal sealed class UsersAddCommand : ICliCommand
                 return 1;
             }
 
+            await history.RecordAsync(
+                new AccountCreated(account.UserName, account.DisplayName, account.Role, account.Province, account.District, account.Email), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
             await context.Output.WriteLineAsync($"Added {account.UserName} ({role}, {district ?? province}).");
             return 0;
         });

@@ -1,6 +1,8 @@
+using OrgRestructure.Hosting.SharedState;
+
 namespace OrgRestructure.Cli.Commands.Users;
 
-/// <summary>orgrestructure users disable: signs the account out on every node within seconds and refuses its sign-ins.</summary>
+/// <summary>orgrestructure users disable: signs the account out on every node within seconds and refuses its sign-ins; recorded in the accounts stream.</summary>
 internal sealed class UsersDisableCommand : ICliCommand
 {
     public string Name => "users disable";
@@ -20,7 +22,7 @@ internal sealed class UsersDisableCommand : ICliCommand
             return await UsersSupport.RefuseAsync(context, "Cần đúng một tên đăng nhập.", "Give exactly one user name.");
         }
 
-        return await UsersSupport.RunAsync(context, createStore: false, async accounts =>
+        return await UsersSupport.RunAsync(context, createStore: false, async (accounts, history) =>
         {
             if (await accounts.UpdateAsync(args[0], a => a with { Disabled = true }, cancellationToken) is not { } disabled)
             {
@@ -28,6 +30,7 @@ internal sealed class UsersDisableCommand : ICliCommand
                 return 1;
             }
 
+            await history.RecordAsync(new AccountDisabled(disabled.UserName), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
             await context.Output.WriteLineAsync($"Disabled {disabled.UserName}.");
             return 0;
         });
