@@ -151,6 +151,12 @@ public static class Scenario
     public static async Task<JsonObject?> CompleteAsync(ServerHost host, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
     {
         using var client = await host.ClientAsync(ActorFor(stepId));
+        return await CompleteAsync(client, caseId, stepId, data, exceptBranch);
+    }
+
+    /// <summary>Completes the case's open task at <paramref name="stepId"/> in every branch, as <paramref name="client"/>; returns the case.</summary>
+    public static async Task<JsonObject?> CompleteAsync(HttpClient client, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
+    {
         JsonObject? last = null;
         foreach (var taskId in await OpenTasksAsync(client, caseId, stepId, exceptBranch))
         {
@@ -166,14 +172,31 @@ public static class Scenario
     /// <summary>Runs every branch through the procedure with one vetting rejection (per branch) and its correction.</summary>
     public static async Task RunWholeCaseAsync(ServerHost host, string caseId)
     {
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        try
+        {
+            await RunWholeCaseAsync(async step => clients.TryGetValue(ActorFor(step), out var c) ? c : clients[ActorFor(step)] = await host.ClientAsync(ActorFor(step)), caseId);
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>As above, each step through the client <paramref name="clientFor"/> gives for it (signed in as <see cref="ActorFor(string)"/>).</summary>
+    public static async Task RunWholeCaseAsync(Func<string, Task<HttpClient>> clientFor, string caseId)
+    {
         foreach (var step in Steps.Take(4))
         {
-            await CompleteAsync(host, caseId, step, FormFor(step, Slate, reject: true));
+            await CompleteAsync(await clientFor(step), caseId, step, FormFor(step, Slate, reject: true));
         }
 
         foreach (var step in Steps)
         {
-            await CompleteAsync(host, caseId, step, FormFor(step, RevisedSlate));
+            await CompleteAsync(await clientFor(step), caseId, step, FormFor(step, RevisedSlate));
         }
     }
 
