@@ -13,6 +13,7 @@ public sealed class ClusterDeployment : IAsyncDisposable
     private const string Script = "cluster.sh";
     private readonly string _directory;
     private readonly Dictionary<string, string> _env;
+    private readonly HashSet<string> _killed = new(StringComparer.Ordinal);
 
     private ClusterDeployment(string directory, Dictionary<string, string> env)
     {
@@ -27,6 +28,24 @@ public sealed class ClusterDeployment : IAsyncDisposable
 
     /// <summary>Node names as the X-Served-By header gives them: node1 … nodeN.</summary>
     public IReadOnlyList<string> NodeNames => [.. Enumerable.Range(1, Nodes).Select(k => $"node{k}")];
+
+    /// <summary>The nodes not killed by <see cref="Kill"/>, in name order.</summary>
+    public IReadOnlyList<string> Running
+    {
+        get
+        {
+            lock (_killed)
+            {
+                return [.. NodeNames.Where(n => !_killed.Contains(n))];
+            }
+        }
+    }
+
+    /// <summary>A node's own address, bypassing HAProxy: for asking one node about itself (its /health).</summary>
+    public Uri NodeAddress(string nodeName) => new($"http://127.0.0.1:{_env[nodeName.ToUpperInvariant() + "_PORT"]}/");
+
+    /// <summary>The PostgreSQL database every node shares (events, notification feeds, accounts).</summary>
+    public string EventStoreConnectionString => _env["EVENTSTORE"];
 
     public static async Task<ClusterDeployment> StartAsync(string serverDll, int nodes = 3)
     {
@@ -48,6 +67,10 @@ public sealed class ClusterDeployment : IAsyncDisposable
         using var process = Process.GetProcessById(pid);
         process.Kill(entireProcessTree: false);
         process.WaitForExit();
+        lock (_killed)
+        {
+            _killed.Add(nodeName);
+        }
     }
 
     /// <summary>A node's own log, for failure messages.</summary>

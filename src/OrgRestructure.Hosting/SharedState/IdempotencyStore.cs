@@ -24,13 +24,15 @@ public enum IdempotencyClaim
 /// <summary>
 /// Idempotency records in the store's database, keyed by (user, key): the first node to insert the
 /// key runs the request, every other request with that key — on any node — waits for or replays
-/// its answer. A claim whose node died is taken over after <see cref="ClaimTimeout"/>; answers are
-/// kept for <see cref="Retention"/>.
+/// its answer. The running node renews its claim every <see cref="RenewEvery"/>, so a claim whose
+/// node died (killed mid-request) goes stale and is taken over after <see cref="ClaimTimeout"/>,
+/// however long a live request runs; answers are kept for <see cref="Retention"/>.
 /// </summary>
 public sealed class IdempotencyStore(SharedStateDatabase database, TimeProvider clock)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
-    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(3);
     private const int Running = 0;
 
     public async Task<(IdempotencyClaim Claim, IdempotentAnswer? Answer)> ClaimAsync(string key, string fingerprint, CancellationToken cancellationToken = default)
@@ -96,6 +98,18 @@ public sealed class IdempotencyStore(SharedStateDatabase database, TimeProvider 
         {
             update.With("k", key).With("s", answer.Status).With("c", answer.ContentType).With("b", Convert.ToBase64String(answer.Body)).With("t", clock.GetUtcNow().ToUnixTimeMilliseconds());
             await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await scope.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Tells the other nodes this claim's request still runs here.</summary>
+    public async Task RenewAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        await using (var renew = scope.CreateCommand("UPDATE idempotency_records SET kept_ms = @t WHERE record_key = @k AND status = @s"))
+        {
+            await renew.With("k", key).With("s", Running).With("t", clock.GetUtcNow().ToUnixTimeMilliseconds()).ExecuteNonQueryAsync(cancellationToken);
         }
 
         await scope.CommitAsync(cancellationToken);

@@ -13,7 +13,7 @@ public static class SharedStateServiceCollectionExtensions
     public const string ApplicationName = "OrgRestructure";
 
     /// <summary>
-    /// Accounts, bearer tokens, idempotency records and the data-protection key ring in the event
+    /// Accounts (and their history, a stream of the store), bearer tokens, idempotency records and the data-protection key ring in the event
     /// store's database (register the store first, e.g. with AddOrgRestructure).
     /// </summary>
     public static IServiceCollection AddSharedState(this IServiceCollection services)
@@ -21,6 +21,7 @@ public static class SharedStateServiceCollectionExtensions
         services.TryAddSingleton(sp => new SharedStateDatabase(sp.GetRequiredService<IRelationalEventStore>()));
         services.TryAddSingleton<AccountStore>();
         services.TryAddSingleton<IdempotencyStore>();
+        services.TryAddSingleton<AccountHistory>();
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<SharedStateDatabase>(), sp.GetRequiredService<TimeProvider>())));

@@ -67,4 +67,25 @@ public sealed class UsersCommandTests
         Assert.Contains(reason, error, StringComparison.Ordinal);
         Assert.Contains(" / ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task an_operators_add_and_disable_are_events_of_the_accounts_stream_naming_the_operator()
+    {
+        var cli = StoreCli.Sqlite();
+        await cli.RunAsync("users", "add", "phuocson.thuky", "--display-name", "Thư ký Phước Sơn", "--role", "Reviewer",
+            "--province", "Quảng Nam", "--district", "Phước Sơn", "--password", "Mat-khau-2014");
+        await cli.RunAsync("users", "disable", "phuocson.thuky");
+        var refused = await cli.RunAsync("users", "disable", "khong.co");
+
+        var store = cli.OpenStore();
+        using var owned = store as IDisposable;
+        var changes = await new AccountHistory(store).OfAsync("phuocson.thuky");
+        Assert.Equal(1, refused.Exit);
+        Assert.Collection(
+            changes,
+            c => Assert.Equal(new AccountCreated("phuocson.thuky", "Thư ký Phước Sơn", "Reviewer", "Quảng Nam", "Phước Sơn", null), c.Change),
+            c => Assert.Equal(new AccountDisabled("phuocson.thuky"), c.Change));
+        Assert.All(changes, c => Assert.Equal((AccountHistory.OperatorPrefix + Environment.UserName, AccountHistory.OperatorRole), (c.Actor, c.ActorRole)));
+        Assert.Equal(2, (await store.ReadStreamAsync(AccountHistory.StreamId)).Count);
+    }
 }

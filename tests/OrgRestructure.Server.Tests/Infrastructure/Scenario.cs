@@ -22,12 +22,16 @@ public static class Scenario
     public static readonly string[] Steps = ["slate", "members-vote", "bloc-vote", "vetting", "decision", "announcement", "inspection-election", "first-meeting"];
 
     /// <summary>Who acts on each step of Duy Xuyên's case.</summary>
-    public static string ActorFor(string stepId) => stepId switch
-    {
-        "slate" or "decision" => "duyxuyen.thuongvu",
-        "vetting" => "duyxuyen.ubkt",
-        _ => "duyxuyen.bantochuc",
-    };
+    public static string ActorFor(string stepId) => ActorFor(stepId, District);
+
+    /// <summary>Who acts on each step of a district's case: its standing committee, inspection committee or organization board (demo accounts).</summary>
+    public static string ActorFor(string stepId, string district) =>
+        Server.Features.Auth.DemoUsers.Slug(district).Replace("-", string.Empty, StringComparison.Ordinal) + stepId switch
+        {
+            "slate" or "decision" => ".thuongvu",
+            "vetting" => ".ubkt",
+            _ => ".bantochuc",
+        };
 
     public static async Task ImportAndLaunchPilotAsync(ServerHost host)
     {
@@ -96,6 +100,15 @@ public static class Scenario
     /// </summary>
     public static async Task<string> LaunchOneCommitteeAsync(HttpClient client, int members, string[] organizations, JsonObject? parameters = null)
     {
+        var launched = await client.PostAsJsonAsync("/api/cases", OneCommitteeLaunch(members, organizations, parameters));
+        var body = await launched.Content.ReadAsStringAsync();
+        Assert.True(launched.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["caseId"]!.GetValue<string>();
+    }
+
+    /// <summary>The body of POST /api/cases launching a formation case for one government-bloc committee of Duy Xuyên.</summary>
+    public static JsonObject OneCommitteeLaunch(int members, string[] organizations, JsonObject? parameters = null)
+    {
         var input = new JsonObject
         {
             ["district"] = District,
@@ -113,10 +126,7 @@ public static class Scenario
             input["parameters"] = parameters;
         }
 
-        var launched = await client.PostAsJsonAsync("/api/cases", new { definitionId = "party-committee-formation", input });
-        var body = await launched.Content.ReadAsStringAsync();
-        Assert.True(launched.IsSuccessStatusCode, body);
-        return JsonNode.Parse(body)!["caseId"]!.GetValue<string>();
+        return new JsonObject { ["definitionId"] = "party-committee-formation", ["input"] = input };
     }
 
     /// <summary>The members' vote in which <paramref name="slate"/>[<paramref name="failed"/>] gets 10 of 30 (fails); the others pass.</summary>
@@ -141,6 +151,12 @@ public static class Scenario
     public static async Task<JsonObject?> CompleteAsync(ServerHost host, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
     {
         using var client = await host.ClientAsync(ActorFor(stepId));
+        return await CompleteAsync(client, caseId, stepId, data, exceptBranch);
+    }
+
+    /// <summary>Completes the case's open task at <paramref name="stepId"/> in every branch, as <paramref name="client"/>; returns the case.</summary>
+    public static async Task<JsonObject?> CompleteAsync(HttpClient client, string caseId, string stepId, JsonObject data, string? exceptBranch = null)
+    {
         JsonObject? last = null;
         foreach (var taskId in await OpenTasksAsync(client, caseId, stepId, exceptBranch))
         {
@@ -156,14 +172,31 @@ public static class Scenario
     /// <summary>Runs every branch through the procedure with one vetting rejection (per branch) and its correction.</summary>
     public static async Task RunWholeCaseAsync(ServerHost host, string caseId)
     {
+        var clients = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        try
+        {
+            await RunWholeCaseAsync(async step => clients.TryGetValue(ActorFor(step), out var c) ? c : clients[ActorFor(step)] = await host.ClientAsync(ActorFor(step)), caseId);
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    /// <summary>As above, each step through the client <paramref name="clientFor"/> gives for it (signed in as <see cref="ActorFor(string)"/>).</summary>
+    public static async Task RunWholeCaseAsync(Func<string, Task<HttpClient>> clientFor, string caseId)
+    {
         foreach (var step in Steps.Take(4))
         {
-            await CompleteAsync(host, caseId, step, FormFor(step, Slate, reject: true));
+            await CompleteAsync(await clientFor(step), caseId, step, FormFor(step, Slate, reject: true));
         }
 
         foreach (var step in Steps)
         {
-            await CompleteAsync(host, caseId, step, FormFor(step, RevisedSlate));
+            await CompleteAsync(await clientFor(step), caseId, step, FormFor(step, RevisedSlate));
         }
     }
 

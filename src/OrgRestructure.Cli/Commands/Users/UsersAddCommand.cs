@@ -46,7 +46,7 @@ internal sealed class UsersAddCommand : ICliCommand
                 result.AddError(UsersSupport.Bilingual("Vai trò cấp huyện cần --district; vai trò cấp tỉnh thì không.", "District roles need --district; province-wide roles take none."));
             }
         });
-        command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: true, async accounts =>
+        command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: true, async (accounts, history) =>
         {
             var userName = parsed.GetRequiredValue(user);
             var account = Account.Create(
@@ -58,6 +58,8 @@ internal sealed class UsersAddCommand : ICliCommand
                 return 1;
             }
 
+            await history.RecordAsync(
+                new AccountCreated(account.UserName, account.DisplayName, account.Role, account.Province, account.District, account.Email), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
             await context.Output.WriteLineAsync($"Added {account.UserName} ({account.Role}, {account.District ?? account.Province}).");
             return 0;
         }));

@@ -1,3 +1,5 @@
+using OrgRestructure.Hosting.SharedState;
+
 using System.CommandLine;
 
 namespace OrgRestructure.Cli.Commands.Users;
@@ -15,7 +17,7 @@ internal sealed class UsersDisableCommand : ICliCommand
 
             Its cookies and bearer tokens stop working on every node within seconds; its history stays.
             """) { user };
-        command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: false, async accounts =>
+        command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: false, async (accounts, history) =>
         {
             var userName = parsed.GetRequiredValue(user);
             if (await accounts.UpdateAsync(userName, a => a with { Disabled = true }, cancellationToken) is not { } disabled)
@@ -24,6 +26,7 @@ internal sealed class UsersDisableCommand : ICliCommand
                 return 1;
             }
 
+            await history.RecordAsync(new AccountDisabled(disabled.UserName), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
             await context.Output.WriteLineAsync($"Disabled {disabled.UserName}.");
             return 0;
         }));

@@ -6,10 +6,11 @@ namespace OrgRestructure.Server.Features.Accounts;
 
 /// <summary>
 /// What a province's administrator may do to the province's accounts, for the API and the page
-/// alike. Every change is logged with the account, what changed and who changed it; a change of
-/// role, scope, password or a disable signs the account out on every node.
+/// alike. Every change is an event of the accounts stream (<see cref="AccountHistory"/>: who, what,
+/// when, hash-chained) and a log entry; a change of role, scope, password or a disable signs the
+/// account out on every node.
 /// </summary>
-public sealed class AccountAdministration(UserDirectory users, ILogger<AccountAdministration> log)
+public sealed class AccountAdministration(UserDirectory users, AccountHistory history, ILogger<AccountAdministration> log)
 {
     public async Task<IReadOnlyList<AccountView>> ListAsync(Caller admin, CancellationToken cancellationToken)
     {
@@ -34,33 +35,48 @@ public sealed class AccountAdministration(UserDirectory users, ILogger<AccountAd
             throw RequestRejectedException.Conflict($"Tên đăng nhập {caller.UserName} đã có.", $"The user name {caller.UserName} is taken.");
         }
 
+        await history.RecordAsync(new AccountCreated(caller.UserName, caller.DisplayName, role.ToString(), caller.Province, caller.District, email), admin.UserName, admin.Role.ToString(), cancellationToken);
         log.LogInformation("Account {Account} ({Role}, {Scope}) created by {Actor}", caller.UserName, role, caller.ScopeLabel, admin.UserName);
         return View((await users.Store.FindAsync(caller.UserName, cancellationToken))!)!;
+    }
+
+    /// <summary>The account's recorded changes, oldest first (an account of another province is not found).</summary>
+    public async Task<IReadOnlyList<AccountChange>> HistoryAsync(Caller admin, string userName, CancellationToken cancellationToken)
+    {
+        var account = await users.Store.FindAsync(userName, cancellationToken);
+        if (account is null || account.Province != admin.Province)
+        {
+            throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
+        }
+
+        return await history.OfAsync(account.UserName, cancellationToken);
     }
 
     public Task<AccountView> DisableAsync(Caller admin, string userName, CancellationToken cancellationToken) =>
         ChangeAsync(admin, userName, "disabled", a => admin.UserName.Equals(a.UserName, StringComparison.OrdinalIgnoreCase)
             ? throw RequestRejectedException.Conflict("Không thể tự vô hiệu hóa tài khoản của mình.", "You cannot disable your own account.")
-            : a with { Disabled = true }, cancellationToken);
+            : a with { Disabled = true }, (_, a) => new AccountDisabled(a.UserName), cancellationToken);
 
     public Task<AccountView> EnableAsync(Caller admin, string userName, CancellationToken cancellationToken) =>
-        ChangeAsync(admin, userName, "enabled", a => a with { Disabled = false, FailedSignIns = 0, LockedUntil = DateTimeOffset.UnixEpoch }, cancellationToken);
+        ChangeAsync(admin, userName, "enabled", a => a with { Disabled = false, FailedSignIns = 0, LockedUntil = DateTimeOffset.UnixEpoch }, (_, a) => new AccountEnabled(a.UserName), cancellationToken);
 
     public Task<AccountView> ChangeRoleAsync(Caller admin, string userName, RoleChange request, CancellationToken cancellationToken)
     {
         var role = AccountRules.GrantableInProvince(AccountRules.ParseRole(request.Role));
         var district = AccountRules.DistrictFor(role, request.District);
-        return ChangeAsync(admin, userName, "re-scoped", a => a with { Role = role.ToString(), District = district }, cancellationToken);
+        return ChangeAsync(admin, userName, "re-scoped", a => a with { Role = role.ToString(), District = district },
+            (before, after) => new AccountRoleChanged(after.UserName, before.Role, before.District, after.Role, after.District), cancellationToken);
     }
 
     public Task<AccountView> ResetPasswordAsync(Caller admin, string userName, PasswordReset request, CancellationToken cancellationToken)
     {
         AccountRules.CheckPassword(request.Password ?? string.Empty, "password");
         var hash = users.Store.HashPassword(request.Password!);
-        return ChangeAsync(admin, userName, "password reset", a => a with { PasswordHash = hash, FailedSignIns = 0, LockedUntil = DateTimeOffset.UnixEpoch }, cancellationToken);
+        return ChangeAsync(admin, userName, "password reset", a => a with { PasswordHash = hash, FailedSignIns = 0, LockedUntil = DateTimeOffset.UnixEpoch },
+            (_, a) => new AccountPasswordReset(a.UserName), cancellationToken);
     }
 
-    private async Task<AccountView> ChangeAsync(Caller admin, string userName, string what, Func<Account, Account> change, CancellationToken cancellationToken)
+    private async Task<AccountView> ChangeAsync(Caller admin, string userName, string what, Func<Account, Account> change, Func<Account, Account, IAccountEvent> recorded, CancellationToken cancellationToken)
     {
         var existing = await users.Store.FindAsync(userName, cancellationToken);
         if (existing is null || existing.Province != admin.Province)
@@ -69,6 +85,7 @@ public sealed class AccountAdministration(UserDirectory users, ILogger<AccountAd
         }
 
         var changed = await users.ChangeAsync(userName, change, cancellationToken) ?? throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
+        await history.RecordAsync(recorded(existing, changed), admin.UserName, admin.Role.ToString(), cancellationToken);
         log.LogInformation("Account {Account} {Change} by {Actor}", changed.UserName, what, admin.UserName);
         return View(changed)!;
     }

@@ -28,6 +28,8 @@ public static class AccountEndpoints
             var created = await accounts.CreateAsync(user.Caller(), request, ct);
             return TypedResults.Created($"/api/accounts/{created.UserName}", created);
         });
+        group.MapGet("/{userName}/history", async (string userName, ClaimsPrincipal user, AccountAdministration accounts, CancellationToken ct) =>
+            TypedResults.Ok(AccountHistoryEntry.Of(await accounts.HistoryAsync(user.Caller(), userName, ct))));
         group.MapPost("/{userName}/disable", async (string userName, ClaimsPrincipal user, AccountAdministration accounts, CancellationToken ct) =>
             TypedResults.Ok(await accounts.DisableAsync(user.Caller(), userName, ct)));
         group.MapPost("/{userName}/enable", async (string userName, ClaimsPrincipal user, AccountAdministration accounts, CancellationToken ct) =>

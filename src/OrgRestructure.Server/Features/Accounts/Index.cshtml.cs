@@ -5,7 +5,7 @@ using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Accounts;
 
-/// <summary>The administrator's page: the province's accounts, a new account, disable and enable.</summary>
+/// <summary>The administrator's page: the province's accounts, a new account, disable and enable, and one account's history (<c>?history=user</c>).</summary>
 [Authorize(Policy = Policies.Administers)]
 public sealed class IndexModel(AccountAdministration accounts) : AppPage
 {
@@ -14,7 +14,19 @@ public sealed class IndexModel(AccountAdministration accounts) : AppPage
     [BindProperty]
     public NewAccountForm Form { get; set; } = new();
 
-    public async Task OnGetAsync() => Accounts = await accounts.ListAsync(Me, HttpContext.RequestAborted);
+    /// <summary>The account whose history is shown, if any.</summary>
+    [BindProperty(SupportsGet = true, Name = "history")]
+    public string? HistoryOf { get; set; }
+
+    public IReadOnlyList<AccountHistoryEntry> History { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Accounts = await accounts.ListAsync(Me, HttpContext.RequestAborted);
+        var shown = Accounts.FirstOrDefault(a => string.Equals(a.UserName, HistoryOf, StringComparison.OrdinalIgnoreCase));
+        HistoryOf = shown?.UserName;
+        History = shown is null ? [] : AccountHistoryEntry.Of(await accounts.HistoryAsync(Me, shown.UserName, HttpContext.RequestAborted));
+    }
 
     public Task<IActionResult> OnPostCreateAsync() => TryAsync(async () =>
     {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrgRestructure.Hosting.SharedState;
-using OrgRestructure.Server.Features.Accounts;
 using OrgRestructure.Server.Features.Shared;
 
 namespace OrgRestructure.Server.Features.Auth;
@@ -46,24 +45,9 @@ public static class AuthEndpoints
     }
 
     /// <summary>Every user changes their own password; every cookie and token of theirs is signed out by it.</summary>
-    private static async Task<NoContent> ChangePassword(PasswordChange request, ClaimsPrincipal user, UserDirectory users, CancellationToken cancellationToken)
+    private static async Task<NoContent> ChangePassword(PasswordChange request, ClaimsPrincipal user, UserDirectory users, AccountHistory history, CancellationToken cancellationToken)
     {
-        Require(("currentPassword", request.CurrentPassword), ("newPassword", request.NewPassword));
-        AccountRules.CheckPassword(request.NewPassword!);
-        var caller = user.Caller();
-        var outcome = await users.SignInAsync(caller.UserName, request.CurrentPassword, cancellationToken);
-        if (outcome.Status == SignInStatus.WrongPassword)
-        {
-            throw new RequestRejectedException(422, "Mật khẩu hiện tại không đúng.", "The current password is wrong.", new Dictionary<string, string[]> { ["currentPassword"] = ["Không đúng / wrong"] });
-        }
-
-        if (Refusal(outcome) is { } refused)
-        {
-            throw refused;
-        }
-
-        var hash = users.Store.HashPassword(request.NewPassword!);
-        await users.ChangeAsync(caller.UserName, a => a with { PasswordHash = hash }, cancellationToken);
+        await OwnPassword.ChangeAsync(users, history, user.Caller(), request.CurrentPassword, request.NewPassword, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -89,7 +73,7 @@ public static class AuthEndpoints
         _ => new RequestRejectedException(401, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong user name or password."),
     };
 
-    private static void Require(params (string Field, string? Value)[] fields)
+    internal static void Require(params (string Field, string? Value)[] fields)
     {
         var errors = fields.Where(f => string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Field, _ => Required);
         if (errors.Count > 0)

@@ -64,9 +64,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
         using var capture = new MemoryStream();
         context.Response.Body = capture;
         var kept = false;
+        using var running = new CancellationTokenSource();
+        var renewing = RenewWhileRunningAsync(recordKey, running.Token);
         try
         {
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                await running.CancelAsync();
+                await renewing;
+            }
+
             var body = capture.ToArray();
             if (context.Response.StatusCode is >= 200 and < 300)
             {
@@ -85,6 +96,23 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
                 // Refused or failed: nothing to replay, so a corrected retry with the same key may run.
                 await records.AbandonAsync(recordKey, CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>Keeps the claim fresh while this node works on it; a node killed mid-request stops renewing and a retry elsewhere takes over.</summary>
+    private async Task RenewWhileRunningAsync(string recordKey, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(IdempotencyStore.RenewEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                await records.RenewAsync(recordKey, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The request has answered.
         }
     }
 }

@@ -40,6 +40,28 @@ public sealed class SharedStateStoreTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task a_claim_its_node_keeps_renewing_holds_but_one_whose_node_died_is_taken_over_after_the_timeout(bool postgres)
+    {
+        var database = await DatabaseAsync(postgres);
+        var clock = new MovableClock();
+        var nodeA = Node(database, clock).GetRequiredService<IdempotencyStore>();
+        var nodeB = Node(database, clock).GetRequiredService<IdempotencyStore>();
+        await nodeA.ClaimAsync("u\nrunning", "f");
+        await nodeA.ClaimAsync("u\nnode-died", "f");
+
+        for (var waited = TimeSpan.Zero; waited <= IdempotencyStore.ClaimTimeout; waited += IdempotencyStore.RenewEvery)
+        {
+            clock.Advance(IdempotencyStore.RenewEvery);
+            await nodeA.RenewAsync("u\nrunning");
+        }
+
+        Assert.Equal(IdempotencyClaim.InProgress, (await nodeB.ClaimAsync("u\nrunning", "f")).Claim);
+        Assert.Equal(IdempotencyClaim.Run, (await nodeB.ClaimAsync("u\nnode-died", "f")).Claim);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task a_refused_request_keeps_no_answer_so_its_corrected_retry_runs(bool postgres)
     {
         var database = await DatabaseAsync(postgres);
@@ -97,13 +119,22 @@ public sealed class SharedStateStoreTests
         return EventStoreFactory.Create(null, Path.Combine(directory, "orgrestructure.db"));
     }
 
-    private static ServiceProvider Node(IRelationalEventStore store)
+    private static ServiceProvider Node(IRelationalEventStore store, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(store);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddLogging();
         services.AddSharedState();
         return services.BuildServiceProvider();
+    }
+
+    private sealed class MovableClock : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }
