@@ -182,7 +182,7 @@ public sealed class AuthorizationMatrixTests(MatrixHost fixture) : IClassFixture
             {
                 ("GET", "/api/surveys/current/plan") => [404],
                 ("GET", _) => [200],
-                (_, "/api/tasks/preview-tally" or "/api/notifications/read") => [422],
+                (_, "/api/tasks/preview-tally" or "/api/tasks/preview-election" or "/api/notifications/read") => [422],
                 _ => [403],
             };
         }
