@@ -5,6 +5,7 @@ using OrgRestructure.Testing;
 
 namespace OrgRestructure.Server.Tests.Telemetry;
 
+[Collection(MetricsScrapeCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     private static readonly Uri Metrics = new(TelemetryExtensions.MetricsPath, UriKind.Relative);
