@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using OrgRestructure.EventStore.Storage;
 
 namespace OrgRestructure.Messaging.Storage;
 
@@ -94,10 +95,7 @@ public sealed class MessagingDatabase : IDisposable
                 await ExecuteAsync(connection, transaction, statement, cancellationToken);
             }
 
-            foreach (var (table, column, type) in MessagingSchema.AddedColumns)
-            {
-                await AddColumnIfMissingAsync(connection, transaction, table, column, type, cancellationToken);
-            }
+            await connection.AddMissingColumnsAsync(transaction, IsPostgres ? EventStoreBackend.Postgres : EventStoreBackend.Sqlite, MessagingSchema.AddedColumns, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
 
@@ -106,22 +104,6 @@ public sealed class MessagingDatabase : IDisposable
         finally
         {
             _schemaGate.Release();
-        }
-    }
-
-    private async Task AddColumnIfMissingAsync(DbConnection connection, DbTransaction transaction, string table, string column, string type, CancellationToken cancellationToken)
-    {
-        // PostgreSQL says IF NOT EXISTS itself; SQLite has no such clause, so its table_info is asked first.
-        if (IsPostgres)
-        {
-            await ExecuteAsync(connection, transaction, $"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {type}", cancellationToken);
-            return;
-        }
-
-        var present = await ScalarAsync(connection, transaction, "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column", cancellationToken, ("@table", table), ("@column", column));
-        if (Convert.ToInt64(present, System.Globalization.CultureInfo.InvariantCulture) == 0)
-        {
-            await ExecuteAsync(connection, transaction, $"ALTER TABLE {table} ADD COLUMN {column} {type}", cancellationToken);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class CaseReadModelProjection : IInlineProjection
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var added = await AddMissingColumnsAsync(scope, cancellationToken);
+        var added = await scope.Connection.AddMissingColumnsAsync(scope.Transaction, scope.Backend, CaseReadModelSql.AddedColumns, cancellationToken);
 
         // A store that has case events from before this read model existed gets its rows now, once.
         await using var empty = scope.CreateCommand(
@@ -38,28 +38,6 @@ public sealed class CaseReadModelProjection : IInlineProjection
         {
             await RebuildAsync(scope, null, cancellationToken);
         }
-    }
-
-    /// <summary>Adds the columns an older store's tables lack; true when it added any (their values then come from a rebuild).</summary>
-    private static async Task<bool> AddMissingColumnsAsync(WriteScope scope, CancellationToken cancellationToken)
-    {
-        var added = false;
-        foreach (var (table, column, type) in CaseReadModelSql.AddedColumns)
-        {
-            await using var exists = scope.CreateCommand(scope.Backend == EventStoreBackend.Postgres
-                ? "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @t AND column_name = @c"
-                : "SELECT count(*) FROM pragma_table_info(@t) WHERE name = @c");
-            if (Convert.ToInt64(await exists.With("t", table).With("c", column).ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0)
-            {
-                continue;
-            }
-
-            await using var alter = scope.CreateCommand($"ALTER TABLE {table} ADD COLUMN {column} {type}");
-            await alter.ExecuteNonQueryAsync(cancellationToken);
-            added = true;
-        }
-
-        return added;
     }
 
     public async Task ApplyAsync(WriteScope scope, IReadOnlyList<StoredEvent> events, CancellationToken cancellationToken)
