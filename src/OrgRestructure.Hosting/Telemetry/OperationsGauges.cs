@@ -14,9 +14,10 @@ namespace OrgRestructure.Hosting.Telemetry;
 /// events committed but not yet relayed to the bus, e-mails not yet sent, tasks open. Each is a
 /// COUNT, measured at most every few seconds whatever the scrape rate, off the scrape's thread; a
 /// gauge reports nothing until its first measurement and keeps the last one while the store is
-/// unreachable.
+/// unreachable. The meter comes from the host's <see cref="IMeterFactory"/>, which disposes it
+/// with the host, so each host in a process has its own.
 /// </summary>
-public sealed class OperationsGauges : IDisposable
+public sealed class OperationsGauges
 {
     public const string MeterName = "OrgRestructure.Operations";
 
@@ -28,13 +29,12 @@ public sealed class OperationsGauges : IDisposable
     private readonly CaseReadModel _readModel;
     private readonly TimeProvider _clock;
     private readonly ILogger<OperationsGauges> _logger;
-    private readonly Meter _meter;
     private Snapshot? _last;
     private long _measuredAt;
     private int _measuring;
 
     public OperationsGauges(
-        IRelationalEventStore store, IRelayCheckpointStore checkpoints, EmailOutbox outbox, CaseReadModel readModel, TimeProvider clock, ILogger<OperationsGauges> logger)
+        IRelationalEventStore store, IRelayCheckpointStore checkpoints, EmailOutbox outbox, CaseReadModel readModel, TimeProvider clock, IMeterFactory meters, ILogger<OperationsGauges> logger)
     {
         _store = store;
         _checkpoints = checkpoints;
@@ -42,13 +42,12 @@ public sealed class OperationsGauges : IDisposable
         _readModel = readModel;
         _clock = clock;
         _logger = logger;
-        _meter = new Meter(MeterName);
-        _meter.CreateObservableGauge("orgrestructure.relay.lag", () => Observe(s => s.RelayLag), "{event}", "Events committed but not yet relayed to the bus");
-        _meter.CreateObservableGauge("orgrestructure.email.outbox.pending", () => Observe(s => s.OutboxPending), "{email}", "E-mails in the outbox not sent yet");
-        _meter.CreateObservableGauge("orgrestructure.tasks.open", () => Observe(s => s.OpenTasks), "{task}", "Tasks open in every case (the open-tasks read model)");
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("orgrestructure.relay.lag", () => Observe(s => s.RelayLag), "{event}", "Events committed but not yet relayed to the bus");
+        meter.CreateObservableGauge("orgrestructure.email.outbox.pending", () => Observe(s => s.OutboxPending), "{email}", "E-mails in the outbox not sent yet");
+        meter.CreateObservableGauge("orgrestructure.tasks.open", () => Observe(s => s.OpenTasks), "{task}", "Tasks open in every case (the open-tasks read model)");
     }
-
-    public void Dispose() => _meter.Dispose();
 
     private IEnumerable<Measurement<long>> Observe(Func<Snapshot, long> pick)
     {

@@ -29,6 +29,7 @@ public static class TelemetryExtensions
     public static IServiceCollection AddOrgRestructureTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMetrics();
         services.AddSingleton<OperationsGauges>();
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
         services.AddOpenTelemetry()
