@@ -14,5 +14,5 @@ builder.AddOrgRestructureServer();
 var app = builder.Build();
 app.UseOrgRestructureServer();
 app.MapOrgRestructureHealth();
-app.MapOrgRestructureMetrics(Policies.Administers);
+app.MapOrgRestructureMetrics(Policies.ScrapesMetrics);
 app.Run();

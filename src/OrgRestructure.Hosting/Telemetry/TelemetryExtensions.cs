@@ -59,7 +59,8 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// /metrics for callers the authorization policy <paramref name="policy"/> admits (an operator's
-    /// account, by cookie or bearer token); anyone else is refused before anything is measured.
+    /// account, by cookie or bearer token, or the scraper's credential); anyone else is refused
+    /// before anything is measured.
     /// </summary>
     public static IEndpointRouteBuilder MapOrgRestructureMetrics(this IEndpointRouteBuilder endpoints, string policy)
     {

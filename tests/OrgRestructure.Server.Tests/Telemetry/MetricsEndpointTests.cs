@@ -1,15 +1,11 @@
 using System.Net;
-using OrgRestructure.Hosting.Telemetry;
 using OrgRestructure.Server.Tests.Infrastructure;
-using OrgRestructure.Testing;
 
 namespace OrgRestructure.Server.Tests.Telemetry;
 
 [Collection(MetricsScrapeCollection.Name)]
 public sealed class MetricsEndpointTests
 {
-    private static readonly Uri Metrics = new(TelemetryExtensions.MetricsPath, UriKind.Relative);
-
     [Fact]
     public async Task after_a_case_is_launched_and_its_first_step_done_metrics_lists_the_project_counters_gauges_and_request_durations_to_an_administrator()
     {
@@ -17,20 +13,11 @@ public sealed class MetricsEndpointTests
         await FirstStep.DoneAsync(host);
 
         using var scraper = await host.ClientAsync("admin");
-        var text = "";
-        HttpStatusCode status = default;
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                using var response = await scraper.GetAsync(Metrics);
-                status = response.StatusCode;
-                text = await response.Content.ReadAsStringAsync();
-                return text.Contains("orgrestructure_notifications_sent_total{", StringComparison.Ordinal)
-                    && text.Contains("orgrestructure_tasks_open", StringComparison.Ordinal);
-            },
-            () => $"notifications and gauges on /metrics ({(int)status}), the project's metrics there:\n{string.Join('\n', text.Split('\n').Where(l => l.StartsWith("orgrestructure_", StringComparison.Ordinal)))}");
+        var text = await Scrape.UntilAsync(
+            scraper,
+            t => t.Contains("orgrestructure_notifications_sent_total{", StringComparison.Ordinal) && t.Contains("orgrestructure_tasks_open", StringComparison.Ordinal),
+            "notifications and gauges");
 
-        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Matches(@"orgrestructure_cases_started_total\{[^}]*procedure=""[^""]+""[^}]*\} [1-9]", text);
         Assert.Matches(@"orgrestructure_steps_completed_total\{[^}]*step=""slate""[^}]*\} [1-9]", text);
         Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
@@ -46,8 +33,8 @@ public sealed class MetricsEndpointTests
         using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
         using var clerk = await host.ClientAsync("duyxuyen.reviewer");
 
-        using var refused = await anonymous.GetAsync(Metrics);
-        using var forbidden = await clerk.GetAsync(Metrics);
+        using var refused = await anonymous.GetAsync(Scrape.Metrics);
+        using var forbidden = await clerk.GetAsync(Scrape.Metrics);
 
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.DoesNotContain("orgrestructure_", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

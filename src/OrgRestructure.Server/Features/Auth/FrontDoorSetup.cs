@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
+using OrgRestructure.Hosting.Telemetry;
 using OrgRestructure.Hosting.SharedState;
 using OrgRestructure.Server.Features.Shared;
 
@@ -44,7 +45,8 @@ public static class FrontDoorSetup
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = RevalidateCookieAsync;
             })
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, MetricsScrapeHandler>(MetricsScrapeHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, Policies.ProblemResultHandler>();
         services.AddRateLimiter(o => SignInLimits.Configure(o, configuration));
@@ -82,7 +84,8 @@ public static class FrontDoorSetup
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // A scraper of /metrics, like an API client, follows no redirect to a sign-in page.
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(TelemetryExtensions.MetricsPath))
         {
             return status == StatusCodes.Status401Unauthorized
                 ? Problems.WriteAsync(context.HttpContext, status, "Bạn cần đăng nhập (cookie hoặc Bearer token).", "Sign in first (cookie or bearer token).")

@@ -15,6 +15,9 @@ public static class Policies
     public const string SignedIn = "signed-in";
     public const string Changes = "changes";
     public const string Administers = "administers";
+
+    /// <summary>/metrics: an administrator (cookie or bearer token) or the configured scrape credential.</summary>
+    public const string ScrapesMetrics = "scrapes-metrics";
     private const string ReadOnlyReason = "read-only";
 
     public static void Add(AuthorizationOptions options)
@@ -23,6 +26,10 @@ public static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User) is not null));
         options.AddPolicy(Changes, p => p.RequireAuthenticatedUser().AddRequirements(new NotReadOnlyRequirement()));
         options.AddPolicy(Administers, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User) is { Role: Role.Administrator }));
+        options.AddPolicy(ScrapesMetrics, p => p
+            .AddAuthenticationSchemes(FrontDoorSetup.SmartScheme, MetricsScrapeHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(c => Caller.From(c.User) is { Role: Role.Administrator } || c.User.HasClaim(MetricsScrapeHandler.ScraperClaim, "true")));
     }
 
     /// <summary>Marks an endpoint that read-only roles may POST to (e.g. changing one's own password).</summary>
