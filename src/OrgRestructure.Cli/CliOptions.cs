@@ -45,6 +45,13 @@ internal static class CliOptions
         return option;
     }
 
+    /// <summary>
+    /// An option's value in a command's validator, or default when it was named without a value:
+    /// the parser has already reported that, and reading the value would throw instead.
+    /// </summary>
+    public static T? GivenValue<T>(this CommandResult result, Option<T> option) =>
+        result.GetResult(option) is { Implicit: false, Tokens.Count: 0 } && option.Arity.MinimumNumberOfValues > 0 ? default : result.GetValue(option);
+
     private static string Single(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
 
     private static T Checked<T>(ArgumentResult result, bool valid, T value, string problem)

@@ -70,6 +70,8 @@ public sealed class CliAppTests
 
     [Theory]
     [InlineData("'--stream'", "replay")]
+    [InlineData("'--role'", "users", "add", "someone", "--display-name", "Ai đó", "--province", "Quảng Nam", "--password", "Mat-khau-2014", "--role")]
+    [InlineData("--id", "messages", "retry", "--id")]
     [InlineData("'--national'", "campaign", "import")]
     [InlineData("'disable'", "users", "disable")]
     [InlineData("Required command", "bench")]
@@ -81,4 +83,24 @@ public sealed class CliAppTests
         Assert.Equal(2, exit);
         Assert.Contains(named, error.Split("Description:")[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task the_suggest_directive_completes_a_groups_commands_an_options_names_and_the_role_names()
+    {
+        var cli = StoreCli.Sqlite();
+
+        var group = await cli.RunAsync(Suggest("orgrestructure users "));
+        var options = await cli.RunAsync(Suggest("orgrestructure users add someone --r"));
+        var roles = await cli.RunAsync(Suggest("orgrestructure users add someone --role District"));
+
+        Assert.Equal((0, 0, 0), (group.Exit, options.Exit, roles.Exit));
+        Assert.Equal(["add", "disable", "list"], Lines(group.Output).Where(l => char.IsLetter(l[0])));
+        Assert.Equal(["--role"], Lines(options.Output));
+        Assert.Equal(["DistrictOrganizationBoard", "DistrictStandingCommittee"], Lines(roles.Output));
+    }
+
+    /// <summary>What dotnet-suggest runs for a shell: the directive with the cursor's position, then the whole line.</summary>
+    private static string[] Suggest(string line) => [$"[suggest:{line.Length}]", line];
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

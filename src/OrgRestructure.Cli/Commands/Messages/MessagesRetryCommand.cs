@@ -21,7 +21,7 @@ internal sealed class MessagesRetryCommand : ICliCommand
             """) { id, all, queue };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(id) is null == !result.GetValue(all))
+            if (result.GivenValue(id) is null == !result.GetValue(all))
             {
                 result.AddError("Cần đúng một trong --id hoặc --all. / Give exactly one of --id or --all.");
             }

@@ -17,6 +17,7 @@ internal sealed class UsersAddCommand : ICliCommand
         var district = new Option<string?>("--district") { Description = "The district, for district roles", HelpName = "DISTRICT" };
         var email = new Option<string?>("--email") { Description = "Where its notifications are e-mailed", HelpName = "ADDRESS" };
         var password = new Option<string>("--password") { Description = "At least 10 characters; stored only as a hash", HelpName = "PASSWORD", Required = true };
+        role.CompletionSources.Add([.. AccountRoleNames.All]);
         role.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is var value && !AccountRoleNames.All.Contains(value))
@@ -40,8 +41,8 @@ internal sealed class UsersAddCommand : ICliCommand
             """) { user, displayName, role, province, district, email, password };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(role) is { } value && AccountRoleNames.All.Contains(value)
-                && AccountRoleNames.IsProvinceWide(value) != string.IsNullOrWhiteSpace(result.GetValue(district)))
+            if (result.GivenValue(role) is { } value && AccountRoleNames.All.Contains(value)
+                && AccountRoleNames.IsProvinceWide(value) != string.IsNullOrWhiteSpace(result.GivenValue(district)))
             {
                 result.AddError(UsersSupport.Bilingual("Vai trò cấp huyện cần --district; vai trò cấp tỉnh thì không.", "District roles need --district; province-wide roles take none."));
             }
