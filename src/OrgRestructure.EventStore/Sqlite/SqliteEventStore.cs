@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -9,14 +8,13 @@ using OrgRestructure.EventStore.Streams;
 namespace OrgRestructure.EventStore.Sqlite;
 
 /// <summary>
-/// The embedded store: one SQLite file in WAL mode. Writers take a process-wide lock per file and
-/// then BEGIN IMMEDIATE (which also orders writers of other processes), so appends are serialized,
+/// The embedded store: one SQLite file in WAL mode. Writers take the file's <see cref="SqliteWriterGate"/>
+/// and then BEGIN IMMEDIATE (which also orders writers of other processes), so appends are serialized,
 /// positions commit in order, and every committed row is immediately safe to read in global order.
 /// </summary>
 public sealed class SqliteEventStore : IRelationalEventStore
 {
     private const string SelectEvents = "SELECT " + EventRows.Columns + " FROM events";
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriterLocks = new(StringComparer.Ordinal);
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writerLock;
     private readonly EventStoreOptions _options;
@@ -32,7 +30,7 @@ public sealed class SqliteEventStore : IRelationalEventStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _writerLock = WriterLocks.GetOrAdd(Path, _ => new SemaphoreSlim(1, 1));
+        _writerLock = SqliteWriterGate.For(Path);
         _options = options ?? new EventStoreOptions();
         using var connection = Open();
         using var wal = connection.CreateCommand("PRAGMA journal_mode=WAL");

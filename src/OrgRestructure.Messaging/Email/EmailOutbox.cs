@@ -63,11 +63,10 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
         }
 
         var claimed = new List<OutgoingEmail>();
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var email in candidates)
         {
-            var won = await MessagingDatabase.ExecuteAsync(
-                connection,
-                null,
+            var won = await write.ExecuteAsync(
                 "UPDATE messaging_email_outbox SET claimed_until_ms = @until, attempts = attempts + 1 WHERE id = @id AND sent_ms IS NULL AND claimed_until_ms < @now",
                 cancellationToken,
                 ("@until", now + (long)claimFor.TotalMilliseconds),
@@ -79,38 +78,41 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
             }
         }
 
+        await write.CommitAsync(cancellationToken);
         return claimed;
     }
 
     public async Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await MessagingDatabase.ExecuteAsync(connection, null, "UPDATE messaging_email_outbox SET sent_ms = @now, last_error = NULL WHERE id = @id", cancellationToken, ("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("@id", id.ToString()));
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync("UPDATE messaging_email_outbox SET sent_ms = @now, last_error = NULL WHERE id = @id", cancellationToken, ("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("@id", id.ToString()));
+        await write.CommitAsync(cancellationToken);
     }
 
     /// <summary>Gives claimed but unsent e-mails back (shutdown), so another node need not wait for the claim to lapse.</summary>
     public async Task ReleaseAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var id in ids)
         {
-            await MessagingDatabase.ExecuteAsync(connection, null, "UPDATE messaging_email_outbox SET claimed_until_ms = 0, attempts = attempts - 1 WHERE id = @id AND sent_ms IS NULL", cancellationToken, ("@id", id.ToString()));
+            await write.ExecuteAsync("UPDATE messaging_email_outbox SET claimed_until_ms = 0, attempts = attempts - 1 WHERE id = @id AND sent_ms IS NULL", cancellationToken, ("@id", id.ToString()));
         }
+
+        await write.CommitAsync(cancellationToken);
     }
 
     /// <summary>Records the failure; the e-mail is tried again after <paramref name="retryAfter"/>.</summary>
     public async Task MarkFailedAsync(Guid id, string error, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await MessagingDatabase.ExecuteAsync(
-            connection,
-            null,
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync(
             "UPDATE messaging_email_outbox SET last_error = @error, claimed_until_ms = @until WHERE id = @id",
             cancellationToken,
             ("@error", error),
             ("@until", clock.GetUtcNow().Add(retryAfter).ToUnixTimeMilliseconds()),
             ("@id", id.ToString()));
+        await write.CommitAsync(cancellationToken);
     }
 
     /// <summary>Counts of e-mails by state: for tests, health and operators.</summary>

@@ -55,8 +55,8 @@ public sealed partial class NotificationConsumer(
         var recipients = await resolver.ResolveAsync(e, context.CancellationToken);
         var now = clock.GetUtcNow();
 
-        await using var connection = await database.OpenAsync(context.CancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(context.CancellationToken);
+        await using var write = await database.BeginWriteAsync(context.CancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         if (!await ProcessedMessages.TryRecordAsync(connection, transaction, ConsumerName, messageId, now, context.CancellationToken))
         {
             // An earlier attempt committed, but its ParticipantNotified may never have left: a publish
@@ -64,6 +64,7 @@ public sealed partial class NotificationConsumer(
             // again from the committed feed makes them at-least-once; their message ids are stable.
             var told = await SqlNotificationFeed.ForSourceEventAsync(connection, transaction, e.SourceEventId, context.CancellationToken);
             await transaction.RollbackAsync(context.CancellationToken);
+            await write.DisposeAsync();
             LogDuplicate(logger, messageId, told.Count);
             foreach (var item in told)
             {
@@ -110,6 +111,8 @@ public sealed partial class NotificationConsumer(
         }
 
         await transaction.CommitAsync(context.CancellationToken);
+        // The next writer need not wait for the publishes below.
+        await write.DisposeAsync();
         LogNotified(logger, written.Count, e.GetType().Name, messageId);
         MessagingMetrics.NotificationsSent(written.Count, e.GetType().Name);
         if (written.Count > 0)

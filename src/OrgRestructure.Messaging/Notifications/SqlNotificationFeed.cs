@@ -30,28 +30,27 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
 
     public async Task<bool> MarkReadAsync(string userId, Guid itemId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await MessagingDatabase.ExecuteAsync(
-            connection,
-            null,
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await write.ExecuteAsync(
             "UPDATE messaging_feed SET read_ms = COALESCE(read_ms, @now) WHERE id = @id AND recipient = @user",
             cancellationToken,
             ("@now", _clock.GetUtcNow().ToUnixTimeMilliseconds()),
             ("@id", itemId.ToString()),
             ("@user", userId));
+        await write.CommitAsync(cancellationToken);
         return changed == 1;
     }
 
     public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await MessagingDatabase.ExecuteAsync(
-            connection,
-            null,
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        var changed = await write.ExecuteAsync(
             "UPDATE messaging_feed SET read_ms = @now WHERE recipient = @user AND read_ms IS NULL",
             cancellationToken,
             ("@now", _clock.GetUtcNow().ToUnixTimeMilliseconds()),
             ("@user", userId));
+        await write.CommitAsync(cancellationToken);
+        return changed;
     }
 
     /// <summary>The entries one event produced, read inside the caller's transaction (the consumer republishes what it told).</summary>

@@ -25,10 +25,8 @@ public sealed class SqlRelayCheckpointStore(MessagingDatabase database, TimeProv
 
     public async Task SaveAsync(string name, long position, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await MessagingDatabase.ExecuteAsync(
-            connection,
-            null,
+        await using var write = await database.BeginWriteAsync(cancellationToken);
+        await write.ExecuteAsync(
             """
             INSERT INTO messaging_checkpoints (name, position, updated_ms) VALUES (@name, @position, @now)
             ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_ms = excluded.updated_ms
@@ -37,6 +35,7 @@ public sealed class SqlRelayCheckpointStore(MessagingDatabase database, TimeProv
             ("@name", name),
             ("@position", position),
             ("@now", _clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        await write.CommitAsync(cancellationToken);
     }
 }
 

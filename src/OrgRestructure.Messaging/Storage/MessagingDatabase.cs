@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.EventStore.Storage;
 
 namespace OrgRestructure.Messaging.Storage;
@@ -15,10 +16,14 @@ public sealed class MessagingDatabase : IDisposable
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private bool _schemaReady;
 
-    private MessagingDatabase(string connectionString, bool isPostgres)
+    // SQLite: the file's writer gate, shared with the event store (null on PostgreSQL, whose rows lock themselves).
+    private readonly SemaphoreSlim? _writerGate;
+
+    private MessagingDatabase(string connectionString, bool isPostgres, SemaphoreSlim? writerGate = null)
     {
         ConnectionString = connectionString;
         IsPostgres = isPostgres;
+        _writerGate = writerGate;
     }
 
     public string ConnectionString { get; }
@@ -37,7 +42,7 @@ public sealed class MessagingDatabase : IDisposable
         }
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
-        return new MessagingDatabase(builder.ToString(), false);
+        return new MessagingDatabase(builder.ToString(), false, SqliteWriterGate.For(path));
     }
 
     public void Dispose() => _schemaGate.Dispose();
@@ -54,14 +59,46 @@ public sealed class MessagingDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Opens a connection and begins a write transaction. On SQLite it first takes the file's
+    /// <see cref="SqliteWriterGate"/>, held until the write is disposed: every write of the messaging
+    /// tables goes through here, so writers queue instead of sleeping in SQLite's busy handler.
+    /// </summary>
+    public async Task<MessagingWrite> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_writerGate is not null)
+        {
+            await _writerGate.WaitAsync(cancellationToken);
+        }
+
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(cancellationToken);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new MessagingWrite(connection, transaction, _writerGate);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            _writerGate?.Release();
+            throw;
+        }
+    }
+
     internal async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
         DbConnection connection = IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         if (!IsPostgres)
         {
-            // Several writers (event store, relay, consumers) share the file: wait rather than fail.
-            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000;", cancellationToken);
+            // Another process may write the file too: wait rather than fail. NORMAL, as the event store:
+            // in WAL mode a commit then waits for no fsync, and a crash of the process loses nothing.
+            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;", cancellationToken);
         }
 
         return connection;

@@ -43,7 +43,7 @@ public sealed class BenchE2eCommandTests
         await using var server = await ServerProcess.StartAsync(ServerProcess.FindServerDll()!, dataDirectory, null, CancellationToken.None);
 
         var result = await StoreCli.Sqlite().RunAsync(
-            "bench", "e2e", "--definition", "party-committee-formation", "--url", server.Address.ToString(), "--seconds", "1", "--clients", "2", "--json");
+            "bench", "e2e", "--definition", "party-committee-formation", "--url", server.Address.ToString(), "--seconds", "1", "--clients", "2", "--warmup", "1", "--json");
 
         Assert.True(result.Exit == 0, result.Error + result.Output);
         Assert.DoesNotContain("Seeded", result.Error, StringComparison.Ordinal);
@@ -62,6 +62,8 @@ public sealed class BenchE2eCommandTests
     [InlineData("--scale", "world")]
     [InlineData("--clients", "1")]
     [InlineData("--seconds", "0")]
+    [InlineData("--warmup", "-1")]
+    [InlineData("--think", "minute")]
     public async Task bench_e2e_refuses_bad_options(params string[] options)
     {
         var result = await StoreCli.Sqlite().RunAsync(["bench", "e2e", "--definition", "party-committee-formation", .. options]);
@@ -99,7 +101,7 @@ public sealed class BenchE2eCommandTests
     }
 
     private static readonly string[] Pilot =
-        ["bench", "e2e", "--definition", "party-committee-formation", "--scale", "pilot", "--seconds", "3", "--clients", "2", "--json"];
+        ["bench", "e2e", "--definition", "party-committee-formation", "--scale", "pilot", "--seconds", "3", "--clients", "2", "--warmup", "3", "--think", "5", "--json"];
 
     private static readonly string[] WorkEndpoints = ["case list", "claim", "complete", "dashboard", "inbox", "notifications", "task"];
 
@@ -115,6 +117,8 @@ public sealed class BenchE2eCommandTests
         Assert.True(root.GetProperty("conflictsRetried").GetInt32() >= 0);
         Assert.True(root.GetProperty("consumerCatchUpSeconds").GetDouble() >= 0);
         Assert.True(root.GetProperty("completionsPerSecond").GetDouble() > 0);
+        Assert.Equal(3, root.GetProperty("warmUpSeconds").GetDouble());
+        Assert.Equal(5, root.GetProperty("thinkMs").GetDouble());
         AssertPercentiles(root.GetProperty("notificationLagMs"), "notificationLagMs");
         Assert.True(root.GetProperty("notificationLagMs").GetProperty("count").GetInt64() > 0);
         AssertPercentiles(root.GetProperty("notificationSeenLagMs"), "notificationSeenLagMs");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.ReadModels;
@@ -42,38 +43,33 @@ public sealed record CaseSummary(
         ArgumentNullException.ThrowIfNull(definitions);
         var due = row.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null;
         var definition = definitions.Find(row.DefinitionId, row.DefinitionVersion);
+        var branches = JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? [];
         return new CaseSummary(
             row.CaseId, row.DefinitionId, row.DefinitionVersion, row.Province, row.District, row.Status,
-            StepOf(row, definition), row.OpenTasks, row.Committees, row.Version,
+            StepOf(branches, definition), row.OpenTasks, row.Committees, row.Version,
             DateTimeOffset.FromUnixTimeMilliseconds(row.StartedAt), DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt), due,
             row.OpenTasks > 0 && (row.MissedTasks > 0 || due < now),
-            FormedOf(row), row.UnitName, StepCount(definition));
+            branches.Count(b => b.ForEach && b.Status == nameof(BranchStatus.Completed)), row.UnitName, StepCount(definition));
     }
+
+    // A list shows many cases of few definitions: each definition's step count is worked out once.
+    private static readonly ConditionalWeakTable<WorkflowDefinition, StrongBox<int>> StepCounts = new();
 
     /// <summary>The highest step number of a definition (7 for the formation procedure, 4 for a 2025 unit); 0 when unknown.</summary>
     public static int StepCount(WorkflowDefinition? definition) =>
-        definition?.AllSteps.Values.Select(CaseView.StepNumber).DefaultIfEmpty(0).Max() ?? 0;
-
-    /// <summary>Committees whose whole procedure is done (their branch completed).</summary>
-    public static int FormedOf(CaseSummaryRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return (JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? []).Count(b => b.ForEach && b.Status == nameof(BranchStatus.Completed));
-    }
+        definition is null ? 0 : StepCounts.GetValue(definition, d => new StrongBox<int>(d.AllSteps.Values.Select(CaseView.StepNumber).DefaultIfEmpty(0).Max())).Value;
 
     /// <summary>
     /// The lowest numbered step an active branch is at, as <see cref="CaseView"/> computes it for
     /// committee branches; a case without committee branches (a 2025 unit) is at its main line's step.
     /// </summary>
-    public static int StepOf(CaseSummaryRow row, WorkflowDefinition? definition)
+    private static int StepOf(List<BranchPosition> branches, WorkflowDefinition? definition)
     {
-        ArgumentNullException.ThrowIfNull(row);
         if (definition is null)
         {
             return 0;
         }
 
-        var branches = JsonSerializer.Deserialize<List<BranchPosition>>(row.Branches, Json) ?? [];
         return branches
             .Where(b => b.Status == nameof(BranchStatus.Active) && b.StepId is not null)
             .Select(b => CaseView.StepNumber(definition.AllSteps.GetValueOrDefault(b.StepId!)))

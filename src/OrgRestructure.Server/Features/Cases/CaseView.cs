@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Workflows.Definitions;
 using OrgRestructure.Workflows.State;
@@ -65,9 +64,8 @@ public sealed partial record CaseView(
     /// <summary>The part of the province the case is for: its district, or (2025 reform, no districts) its new commune-level unit.</summary>
     public static string DistrictOf(CaseState state) => Text(state.Input["district"] ?? state.Input["unit"]);
 
-    /// <summary>"Step 5: …" → 5; steps without a number in their title → 0.</summary>
-    public static int StepNumber(StepDefinition? step) =>
-        step is not null && StepTitle().Match(step.Title.En) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    /// <summary>Which step of its procedure a step is, as its definition numbers it; 0 for a step without a number.</summary>
+    public static int StepNumber(StepDefinition? step) => step?.Number ?? 0;
 
     public static CaseView From(CaseState state, WorkflowDefinition definition, IReadOnlyList<StoredEvent> events, DateTimeOffset now)
     {
@@ -94,7 +92,4 @@ public sealed partial record CaseView(
             Text(c["id"]), Text(c["name"]), c["members"]?.GetValue<int>() ?? 0, (c["organizations"] as JsonArray)?.Count ?? 0, c["exception"]?.GetValue<string>()))];
 
     private static string Text(JsonNode? node) => node?.GetValue<string>() ?? string.Empty;
-
-    [GeneratedRegex(@"^Step (\d+)")]
-    private static partial Regex StepTitle();
 }

@@ -19,6 +19,8 @@ internal sealed class BenchE2eCommand : ICliCommand
         var scale = CliOptions.OneOf("--scale", "national", "national: ~3,300 units, ~50,000 open tasks; pilot: the demo province's districts", "national", "pilot");
         var seconds = CliOptions.Seconds(10, "Seconds per phase");
         var clients = CliOptions.Integer("--clients", 8, 2, 256, "Concurrent clients");
+        var warmUp = CliOptions.Integer("--warmup", 20, 0, 600, "Seconds of load before the timed phases, for the server's JIT to reach its optimized code");
+        var think = CliOptions.Integer("--think", 0, 0, 60_000, "Milliseconds each client waits between its requests (0: as fast as the server answers, the saturation case)");
         var json = CliOptions.Json();
         var url = new Option<Uri?>("--url")
         {
@@ -50,7 +52,7 @@ internal sealed class BenchE2eCommand : ICliCommand
             to notice stored), the server's CPU and memory. --clients is the number of workers. PostgreSQL: a throwaway database on
             ConnectionStrings__EventStore's server when set, else a server started with deploy/postgres.sh; the
             bus is in memory. With --url the server is the one given, with its own store and cases.
-            """) { definition, backend, scale, seconds, clients, json, url };
+            """) { definition, backend, scale, seconds, clients, warmUp, think, json, url };
         command.Validators.Add(result =>
         {
             if (result.GetResult(url) is not null && (result.GetResult(backend) is { Implicit: false } || result.GetResult(scale) is { Implicit: false }))
@@ -67,7 +69,9 @@ internal sealed class BenchE2eCommand : ICliCommand
                 TimeSpan.FromSeconds(parsed.GetValue(seconds)),
                 parsed.GetValue(clients),
                 parsed.GetValue(json),
-                parsed.GetValue(url)),
+                parsed.GetValue(url),
+                TimeSpan.FromSeconds(parsed.GetValue(warmUp)),
+                TimeSpan.FromMilliseconds(parsed.GetValue(think))),
             cancellationToken));
         return command;
     }
@@ -129,4 +133,4 @@ internal sealed class BenchE2eCommand : ICliCommand
 }
 
 /// <summary>What one end-to-end run does; <see cref="Url"/> names a running server to time instead of seeding and starting one.</summary>
-internal sealed record E2eOptions(string Definition, string Backend, bool National, TimeSpan Phase, int Clients, bool Json, Uri? Url = null);
+internal sealed record E2eOptions(string Definition, string Backend, bool National, TimeSpan Phase, int Clients, bool Json, Uri? Url = null, TimeSpan? WarmUp = null, TimeSpan Think = default);

@@ -63,6 +63,7 @@ internal sealed partial class E2eClients
             if (task is not null)
             {
                 await CompleteAsync(recorder, district, user, task, cancellationToken);
+                await ThinkAsync(cancellationToken);
             }
             else if (emptyInboxes >= inboxes.Length)
             {

@@ -27,6 +27,12 @@ internal sealed partial class E2eClients(Uri address) : IDisposable
 
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
 
+    /// <summary>How long a reader or worker waits between its requests, as a person reads what came back; zero saturates the server.</summary>
+    public TimeSpan Think { get; init; }
+
+    private Task ThinkAsync(CancellationToken cancellationToken) =>
+        Think > TimeSpan.Zero ? Task.Delay(Think, cancellationToken) : Task.CompletedTask;
+
     /// <summary>The demo accounts' suffixes per district body (README, "Demo users").</summary>
     public const string StandingCommittee = "thuongvu";
     public const string OrganizationBoard = "bantochuc";
@@ -71,6 +77,7 @@ internal sealed partial class E2eClients(Uri address) : IDisposable
                 _ => ("dashboard", "/api/dashboard", ProvinceBoard),
             };
             await TimedAsync(recorder, endpoint, Request(HttpMethod.Get, path, user), cancellationToken);
+            await ThinkAsync(cancellationToken);
         }
     }
 

@@ -50,4 +50,6 @@ internal sealed record E2eReport(
     double RelayCatchUpSeconds,
     double ConsumerCatchUpSeconds,
     IReadOnlyDictionary<string, EndpointLatency> DeadlineScanMs,
-    IReadOnlyList<E2ePhase> Phases);
+    IReadOnlyList<E2ePhase> Phases,
+    double WarmUpSeconds = 0,
+    double ThinkMs = 0);

@@ -9,7 +9,7 @@ internal static partial class E2eRun
     {
         string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
         await output.WriteLineAsync();
-        await output.WriteLineAsync(Line($"{report.Backend}, {report.Scale}: {report.Cases:N0} cases, {report.OpenTasks:N0} open tasks at the start, {report.OpenTasksAtEnd:N0} at the end; {report.ProcessorCount} cores, load {report.LoadAverageAtStart} at the start, {report.LoadAverageAtEnd} at the end"));
+        await output.WriteLineAsync(Line($"{report.Backend}, {report.Scale}: {report.Cases:N0} cases, {report.OpenTasks:N0} open tasks at the start, {report.OpenTasksAtEnd:N0} at the end; {report.ProcessorCount} cores, load {report.LoadAverageAtStart} at the start, {report.LoadAverageAtEnd} at the end; warm-up {report.WarmUpSeconds:N0} s, think time {report.ThinkMs:N0} ms"));
         await output.WriteLineAsync("phase  workers+readers+pollers  endpoint          count   p50 ms   p95 ms   p99 ms   max ms");
         foreach (var phase in report.Phases)
         {

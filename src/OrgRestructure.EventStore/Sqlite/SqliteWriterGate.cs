@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+
+namespace OrgRestructure.EventStore.Sqlite;
+
+/// <summary>
+/// SQLite takes one writer at a time. Writers of one process that raced for the file would each be
+/// put to sleep by SQLite's busy handler (1, 2, 5 … 100 ms, growing with every retry) even though
+/// the lock is free again within a millisecond; queued on one gate per file they follow each other
+/// at once, in arrival order. Every writer in the process — appends, projections, messaging,
+/// shared state — takes the gate of its file before BEGIN IMMEDIATE. Other processes still wait on
+/// SQLite's own lock.
+/// </summary>
+public static class SqliteWriterGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>The gate of the database file at <paramref name="path"/> (relative paths are resolved first, so every spelling of one file shares it).</summary>
+    public static SemaphoreSlim For(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Gates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
+    }
+}
