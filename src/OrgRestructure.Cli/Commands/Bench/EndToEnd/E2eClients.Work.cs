@@ -42,8 +42,8 @@ internal sealed partial class E2eClients
     };
 
     /// <summary>
-    /// A worker until the clock runs out: reads the inbox of its district's organization board and
-    /// standing committee in turn, takes the first task of its share, opens it (form and context),
+    /// A worker until the clock runs out: reads the inbox of its district's organization board,
+    /// standing committee and inspection committee in turn, takes the first task of its share, opens it (form and context),
     /// claims it as the account holding the task's role and completes it with the form filled in. When
     /// both inboxes are empty the district's case has completed: the store keeps one case per district
     /// (completed ones included), so the worker stops, counted as out of work.
@@ -51,7 +51,8 @@ internal sealed partial class E2eClients
     public async Task WorkAsync(PhaseRecorder recorder, E2eShare share, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
     {
         var district = share.District;
-        string[] inboxes = [AccountOf(district, OrganizationBoard), AccountOf(district, StandingCommittee)];
+        // The inspection committee's inbox too: its vetting steps would otherwise look like the case's end.
+        string[] inboxes = [AccountOf(district, OrganizationBoard), AccountOf(district, StandingCommittee), AccountOf(district, InspectionCommittee)];
         var emptyInboxes = 0;
         for (var turn = 0; clock.Elapsed < duration; turn++)
         {

@@ -13,7 +13,7 @@ namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 internal static partial class E2eRun
 {
     // Tiered compilation keeps re-compiling hot methods for tens of seconds after start (a fifth of
-    // the server's CPU in the first half minute, profiled): timed before that, a run measures the JIT.
+    // the server's CPU in the first half minute, profiled with perf): timed before that, a run measures the JIT.
     private static readonly TimeSpan DefaultWarmUp = TimeSpan.FromSeconds(20);
     private const int DeadlineScans = 40;
 
@@ -55,7 +55,9 @@ internal static partial class E2eRun
         var warmUp = run.WarmUp ?? DefaultWarmUp;
         if (warmUp > TimeSpan.Zero)
         {
-            await RunPhaseAsync(clients, "warm-up", work with { Feeds = [] }, warmUp, new NotificationWatch(), cancellationToken);
+            // Readers only: the pilot's districts hold a few hundred completions in all, which workers
+            // would use up here; the command path then tiers up during the work phase.
+            await RunPhaseAsync(clients, "warm-up", new PhaseShape([], run.Clients, [], names), warmUp, new NotificationWatch(), cancellationToken);
         }
 
 
