@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using OrgRestructure.EventStore.Streams;
 using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Events;
 
 namespace OrgRestructure.Messaging.Relay;
 
 /// <summary>
-/// District, title and definition of each case, taken from the first event of its stream, so that
+/// District, title and definition of each case, taken from the case-started event of its stream, so that
 /// every integration event carries them even when the engine's step events do not repeat them.
 /// The definition (the version the case pinned) numbers and names the steps and says who else hears
 /// of them; without <paramref name="definitions"/> the steps go unnamed.
@@ -15,41 +16,41 @@ internal sealed class CaseFactsCache(IEventStore store, WorkflowDefinitionRegist
 {
     private readonly ConcurrentDictionary<string, CaseFacts> _facts = new(StringComparer.Ordinal);
 
+    /// <summary>The stored event read as the engine's record, with its case's facts.</summary>
+    /// <exception cref="UnreadableStoredEventException">Its payload cannot be read as the engine's event of its type.</exception>
     public async Task<StoredEventView> ViewAsync(StoredEvent stored, CancellationToken cancellationToken)
     {
-        var data = Parse(stored.Data);
+        var e = Read(stored) ?? throw new UnreadableStoredEventException(stored, null);
         if (!_facts.TryGetValue(stored.StreamId, out var facts))
         {
             var first = stored.StreamVersion == 1
-                ? stored
-                : (await store.ReadStreamAsync(stored.StreamId, new StreamRange(1, 1), cancellationToken)) is [var head, ..] ? head : stored;
-            facts = FactsOf(first, first == stored ? data : Parse(first.Data));
+                ? e
+                : (await store.ReadStreamAsync(stored.StreamId, new StreamRange(1, 1), cancellationToken)) is [var head, ..] ? Read(head) : null;
+            facts = first is CaseStarted started
+                ? CaseFacts.Of(started, definitions?.Find(started.DefinitionId, started.DefinitionVersion))
+                : new CaseFacts(stored.StreamId, string.Empty, null);
             _facts[stored.StreamId] = facts;
         }
 
-        var view = new StoredEventView(stored, data, facts);
-        if (stored.Type == StoredEventMap.Types.BranchCompleted && HasProgressNotice(facts.Definition))
+        var view = new StoredEventView(stored, e, facts);
+        if (e is BranchCompleted completed && HasProgressNotice(facts.Definition))
         {
-            view.Progress = await ProgressAsync(stored, view.Text("branchId"), facts.Definition!, cancellationToken);
+            view.Progress = await ProgressAsync(stored, completed.BranchId, facts.Definition!, cancellationToken);
         }
 
-        if (stored.Type == StoredEventMap.Types.TaskCreated && view.Text("taskId") is { } taskId)
+        if (e is TaskCreated created)
         {
-            Remember(facts, view, taskId);
+            facts.RememberTask(created);
         }
-        else if (view.Text("taskId") is { } aboutTask && !facts.KnowsTask(aboutTask) && stored.StreamVersion > 1)
+        else if (view.TaskId is { } aboutTask && !facts.KnowsTask(aboutTask) && stored.StreamVersion > 1)
         {
             // A task created before this process started (relay restarted, leadership moved): learn
             // the case's tasks from its earlier events so the message still names step, role and scope.
             foreach (var earlier in await store.ReadStreamAsync(stored.StreamId, new StreamRange(1, stored.StreamVersion - 1), cancellationToken))
             {
-                if (earlier.Type == StoredEventMap.Types.TaskCreated)
+                if (Is<TaskCreated>(earlier) && Read(earlier) is TaskCreated earlierTask)
                 {
-                    var earlierView = new StoredEventView(earlier, Parse(earlier.Data), facts);
-                    if (earlierView.Text("taskId") is { } id)
-                    {
-                        Remember(facts, earlierView, id);
-                    }
+                    facts.RememberTask(earlierTask);
                 }
             }
         }
@@ -57,71 +58,62 @@ internal sealed class CaseFactsCache(IEventStore store, WorkflowDefinitionRegist
         return view;
     }
 
-    private static void Remember(CaseFacts facts, StoredEventView created, string taskId) =>
-        facts.RememberTask(taskId, created.StepId, created.Text("assigneeRole", "assignee"), created.Text("scope"), created.Text("title", "taskTitle", "name"), created.Nested("title", "en"));
-
     private static bool HasProgressNotice(WorkflowDefinition? definition) =>
         definition is not null && definition.AllSteps.Values.Any(s => s.Notice?.Progress is not null);
 
     /// <summary>Counts the branches of the completed branch's ForEach from the stream up to this event.</summary>
-    private async Task<BranchProgress?> ProgressAsync(StoredEvent completed, string? branchId, WorkflowDefinition definition, CancellationToken cancellationToken)
+    private async Task<BranchProgress?> ProgressAsync(StoredEvent completed, string branchId, WorkflowDefinition definition, CancellationToken cancellationToken)
     {
-        var started = new Dictionary<string, (string? ForEach, string? Label)>(StringComparer.Ordinal);
+        var started = new Dictionary<string, BranchStarted>(StringComparer.Ordinal);
         var ended = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var e in await store.ReadStreamAsync(completed.StreamId, new StreamRange(1, completed.StreamVersion), cancellationToken))
+        foreach (var stored in await store.ReadStreamAsync(completed.StreamId, new StreamRange(1, completed.StreamVersion), cancellationToken))
         {
-            if (e.Type is not ("branch-started" or StoredEventMap.Types.BranchCompleted or "branch-cancelled"))
+            if (!Is<BranchStarted>(stored) && !Is<BranchCompleted>(stored) && !Is<BranchCancelled>(stored))
             {
                 continue;
             }
 
-            var view = new StoredEventView(e, Parse(e.Data), new CaseFacts(completed.StreamId, string.Empty, null));
-            if (view.Text("branchId") is not { } id)
+            switch (Read(stored))
             {
-                continue;
-            }
-
-            if (e.Type == "branch-started")
-            {
-                started[id] = (view.Text("forEachStepId"), view.Text("label"));
-            }
-            else
-            {
-                ended[id] = e.Type == StoredEventMap.Types.BranchCompleted;
+                case BranchStarted s:
+                    started[s.BranchId] = s;
+                    break;
+                case BranchCompleted c:
+                    ended[c.BranchId] = true;
+                    break;
+                case BranchCancelled c:
+                    ended[c.BranchId] = false;
+                    break;
             }
         }
 
-        if (branchId is null || !started.TryGetValue(branchId, out var branch) || branch.ForEach is not { } forEachId
-            || !definition.AllSteps.TryGetValue(forEachId, out var forEach) || forEach.Notice?.Progress is not { } notice)
+        if (!started.TryGetValue(branchId, out var branch) || !definition.AllSteps.TryGetValue(branch.ForEachStepId, out var forEach) || forEach.Notice?.Progress is not { } notice)
         {
             return null;
         }
 
-        var siblings = started.Where(b => b.Value.ForEach == forEachId).Select(b => b.Key).ToList();
+        var siblings = started.Values.Where(b => b.ForEachStepId == branch.ForEachStepId).Select(b => b.BranchId).ToList();
         var cancelled = siblings.Count(b => ended.TryGetValue(b, out var completedWell) && !completedWell);
         var formed = siblings.Count(b => ended.TryGetValue(b, out var completedWell) && completedWell);
         return new BranchProgress(forEach, notice, branch.Label, formed, siblings.Count - cancelled);
     }
 
-    private CaseFacts FactsOf(StoredEvent first, JsonElement data)
-    {
-        var view = new StoredEventView(first, data, new CaseFacts(first.StreamId, string.Empty, null));
-        var definition = definitions is not null && view.Text("definitionId") is { } id && view.Number("definitionVersion") is { } version
-            ? definitions.Find(id, version)
-            : null;
-        return new CaseFacts(view.CaseId, view.District, view.Text("title", "name")) { TitleEn = view.Nested("title", "en"), Definition = definition };
-    }
+    private static bool Is<T>(StoredEvent stored) where T : ICaseEvent =>
+        string.Equals(stored.Type, EventTypeRegistry.NameOf(typeof(T)), StringComparison.Ordinal);
 
-    private static JsonElement Parse(string json)
+    /// <summary>
+    /// The engine's record for a stored event, read with the engine's own serializer options; null
+    /// when its type is not the engine's (another stream's events).
+    /// </summary>
+    private static ICaseEvent? Read(StoredEvent stored)
     {
         try
         {
-            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
-            return document.RootElement.Clone();
+            return EventTypeRegistry.Deserialize(stored.Type, stored.Data);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
-            return default;
+            throw new UnreadableStoredEventException(stored, ex);
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrgRestructure.Workflows.Events;
 
 namespace OrgRestructure.Messaging.Relay;
 
@@ -11,37 +13,31 @@ namespace OrgRestructure.Messaging.Relay;
 /// </summary>
 public static class NoticeSubstance
 {
-    public static (string? Vi, string? En) OfNotification(StoredEventView e)
+    public static (string? Vi, string? En) Of(NotificationRequested notice)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        var subject = (Vi: e.Nested("subject", "vi"), En: e.Nested("subject", "en"));
-        var lines = e.Element("data") is { ValueKind: JsonValueKind.Object } data ? data.EnumerateObject().Select(p => Line(Key(p.Name), p.Value)).OfType<(string Vi, string En)>().ToList() : [];
-        return (Join(subject.Vi, lines.Select(l => l.Vi)), Join(subject.En, lines.Select(l => l.En)));
+        ArgumentNullException.ThrowIfNull(notice);
+        var lines = (notice.Data ?? []).Select(p => Line(Key(p.Key), p.Value)).OfType<(string Vi, string En)>().ToList();
+        return (Join(notice.Subject?.Vi, lines.Select(l => l.Vi)), Join(notice.Subject?.En, lines.Select(l => l.En)));
     }
 
-    public static (string? Vi, string? En) OfTask(StoredEventView e)
+    public static (string? Vi, string? En) Of(TaskContext context)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        if (e.Element("context") is not { ValueKind: JsonValueKind.Object } context)
-        {
-            return (null, null);
-        }
-
+        ArgumentNullException.ThrowIfNull(context);
         var lines = new List<(string Vi, string En)>();
-        if (Text(context, "item.name") is { } committee)
+        if (context.Committee is { } committee)
         {
             lines.Add(($"Đảng bộ: {committee}", $"Committee: {committee}"));
         }
 
-        if (context.TryGetProperty("returned", out var returned) && returned.TryGetProperty("explanation", out var why) && Text(why, "vi") is { } vi)
+        if (context.Returned is { } returned)
         {
-            lines.Add((vi, Text(why, "en") ?? vi));
+            lines.Add((returned.ExplanationVi, returned.ExplanationEn));
         }
 
         return lines.Count == 0 ? (null, null) : (string.Join('\n', lines.Select(l => l.Vi)), string.Join('\n', lines.Select(l => l.En)));
     }
 
-    private static (string Vi, string En)? Line(string key, JsonElement value) => key switch
+    private static (string Vi, string En)? Line(string key, JsonNode? value) => key switch
     {
         "name" when Scalar(value) is { } name => ($"Đảng bộ: {name}", $"Committee: {name}"),
         "district" when Scalar(value) is { } district => ($"Huyện: {district}", $"District: {district}"),
@@ -59,23 +55,14 @@ public static class NoticeSubstance
     /// <summary>"steps.decision.number" → "number".</summary>
     private static string Key(string path) => path[(path.LastIndexOf('.') + 1)..];
 
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    };
+    private static string? Scalar(JsonNode? value) => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.ToJsonString() : JsonNodes.StringOf(value);
 
     /// <summary>The names in a list of people (objects with a name or label) or of plain names.</summary>
-    private static string Names(JsonElement value) => value.ValueKind != JsonValueKind.Array ? string.Empty : string.Join(", ", value.EnumerateArray().Select(item => item.ValueKind switch
+    private static string Names(JsonNode? value) => value is not JsonArray items ? string.Empty : string.Join(", ", items.Select(item => item switch
     {
-        JsonValueKind.String => item.GetString(),
-        JsonValueKind.Object => Text(item, "name") ?? Text(item, "label"),
-        _ => null,
+        JsonObject person => JsonNodes.StringOf(person["name"]) ?? JsonNodes.StringOf(person["label"]),
+        _ => JsonNodes.StringOf(item),
     }).OfType<string>());
-
-    private static string? Text(JsonElement item, string name) =>
-        item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static string Date(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : text;

@@ -12,6 +12,8 @@ namespace OrgRestructure.Messaging.Relay;
 /// publishes each mapped event with publisher confirms, then advances the checkpoint. A crash
 /// between publish and checkpoint republishes with the same message id (the stored event id),
 /// which consumers deduplicate. Only the leader (see <see cref="ILeaderLock"/>) relays.
+/// A published event it cannot read as the engine's record stops it there like an outage does
+/// (logged, <see cref="RelayStatus.LastError"/>, retried with back-off): no notice is skipped unseen.
 /// </summary>
 public sealed partial class OutboxRelay(
     IEventStore store,

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using OrgRestructure.Contracts;
 using OrgRestructure.EventStore.InMemory;
 using OrgRestructure.Messaging.Notifications;
-using OrgRestructure.Messaging.Relay;
 using OrgRestructure.Messaging.Tests.Support;
 using OrgRestructure.Testing;
 using OrgRestructure.Workflows.Runtime;
@@ -130,20 +129,7 @@ public sealed class DefinitionNoticeTests
         return await MapAllAsync(store);
     }
 
-    private static async Task<List<ICaseIntegrationEvent>> MapAllAsync(InMemoryEventStore store)
-    {
-        var facts = new CaseFactsCache(store, SevenStepCase.Definitions.Value);
-        var mapped = new List<ICaseIntegrationEvent>();
-        foreach (var e in await store.ReadAllAsync(0, 10_000))
-        {
-            if (StoredEventMap.Map(await facts.ViewAsync(e, CancellationToken.None)) is { } message)
-            {
-                mapped.Add(message);
-            }
-        }
-
-        return mapped;
-    }
+    private static Task<List<ICaseIntegrationEvent>> MapAllAsync(InMemoryEventStore store) => RelayMapping.MapAllAsync(store);
 
     private static async Task CompleteAsync(WorkflowEngine engine, string caseId, string stepId, JsonObject data, Actor actor)
     {

@@ -6,7 +6,7 @@ using OrgRestructure.Messaging.Tests.Support;
 
 namespace OrgRestructure.Messaging.Tests.Relay;
 
-public sealed class StoredEventMapTests
+public sealed partial class StoredEventMapTests
 {
     [Fact]
     public async Task engine_events_map_to_integration_events_carrying_case_district_step_correlation_and_source_id()
