@@ -19,7 +19,7 @@ public sealed class UnitNameTests
     [Theory]
     [InlineData("vi")]
     [InlineData("en")]
-    public async Task the_inbox_task_and_case_pages_name_a_2025_unit_and_never_show_its_id_as_the_label(string language)
+    public async Task the_inbox_task_and_case_pages_name_a_2025_unit_and_its_input_in_clerk_words_never_by_id_or_key(string language)
     {
         await using var host = await ServerHost.StartAsync();
         using var api = await host.ClientAsync("tinh.bantochuc");
@@ -41,6 +41,10 @@ public sealed class UnitNameTests
         Assert.Contains($"<title>{UnitName}", casePage, StringComparison.Ordinal);
         Assert.Contains($"— {UnitName}</a>", taskPage, StringComparison.Ordinal);
         Assert.Contains($"— {UnitName}</h1>", audit, StringComparison.Ordinal);
+        var (unitLabel, oldCommittee) = language == "en" ? ("Name of the new commune, ward or special zone", "Old committee: ") : ("Tên xã, phường, đặc khu mới", "Tên đảng bộ cũ: ");
+        Assert.Contains($">{unitLabel}</dt>", taskPage, StringComparison.Ordinal);
+        Assert.Contains(oldCommittee, taskPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(">input.", taskPage, StringComparison.Ordinal);
         foreach (var page in new[] { inbox, casePage, taskPage, audit })
         {
             Assert.DoesNotContain($">{UnitId}<", page, StringComparison.Ordinal);
