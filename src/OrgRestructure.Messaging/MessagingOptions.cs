@@ -59,6 +59,9 @@ public sealed class MessagingOptions
     /// <summary>SMTP server for e-mail; null = in-app feed only.</summary>
     public SmtpOptions? Smtp { get; set; }
 
+    /// <summary>The address users reach the server at (Notifications:PublicBaseUrl): e-mails link to the task or case under it; null = no link line.</summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     public string NotificationQueue => $"{QueuePrefix}-notifications";
 
     /// <summary>The queues this node consumes from, hence the _error queues an operator may need to look at.</summary>

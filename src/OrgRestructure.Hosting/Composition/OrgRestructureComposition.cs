@@ -41,6 +41,7 @@ public static class OrgRestructureComposition
             o.PostgresConnectionString = settings.EventStoreConnectionString;
             o.SqlitePath = settings.SqlitePath;
             o.Smtp = settings.Smtp;
+            o.PublicBaseUrl = settings.PublicBaseUrl;
         });
         return services;
     }

@@ -19,6 +19,9 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
     /// <summary>Section of the SMTP settings (Smtp:Host, Smtp:Port …; Smtp__Host … as environment variables).</summary>
     public const string SmtpSection = "Smtp";
 
+    /// <summary>The address users reach the server at, for the links in e-mails (Notifications__PublicBaseUrl).</summary>
+    public const string PublicBaseUrlKey = "Notifications:PublicBaseUrl";
+
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(EventStoreConnectionString);
 
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(RabbitMqUri);
@@ -31,6 +34,9 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
     /// <summary>The SMTP server notifications are e-mailed through; null (no Smtp:Host) = in-app feed only.</summary>
     public SmtpOptions? Smtp { get; init; }
 
+    /// <summary>Where users reach the server (an absolute http or https address); null = e-mails carry no link.</summary>
+    public Uri? PublicBaseUrl { get; init; }
+
     public static OrgRestructureSettings From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -42,8 +48,14 @@ public sealed record OrgRestructureSettings(string? EventStoreConnectionString, 
         {
             WorkflowsDirectory = NullIfBlank(configuration[WorkflowsDirectoryKey]),
             Smtp = SmtpFrom(configuration.GetSection(SmtpSection)),
+            PublicBaseUrl = PublicBaseUrlFrom(configuration[PublicBaseUrlKey]),
         };
     }
+
+    private static Uri? PublicBaseUrlFrom(string? value) =>
+        NullIfBlank(value) is not { } text ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+        : throw new InvalidOperationException($"{PublicBaseUrlKey} = '{text}' is not valid: an absolute http or https address, e.g. https://orgrestructure.quangnam.example.vn.");
 
     private static SmtpOptions? SmtpFrom(IConfigurationSection section)
     {

@@ -106,7 +106,8 @@ public sealed partial class NotificationConsumer(
             written.Add((recipient, note));
             if (options.Smtp is not null && !string.IsNullOrWhiteSpace(recipient.Email))
             {
-                await EmailOutbox.EnqueueAsync(connection, transaction, FeedItemId(e.SourceEventId, recipient.UserId), recipient, note, now, context.CancellationToken);
+                var mail = note with { Body = note.Body + NoticeLink.EmailLine(options.PublicBaseUrl, e.CaseId, TaskOf(e), recipient.Language) };
+                await EmailOutbox.EnqueueAsync(connection, transaction, FeedItemId(e.SourceEventId, recipient.UserId), recipient, mail, now, context.CancellationToken);
             }
         }
 

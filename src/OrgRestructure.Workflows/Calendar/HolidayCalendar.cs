@@ -55,9 +55,13 @@ public sealed class HolidayCalendar
     /// <summary>Reads every YYYY.json of <paramref name="directory"/>; throws naming each bad entry.</summary>
     public static HolidayCalendar LoadFromDirectory(string directory)
     {
-        var (calendar, errors) = HolidayCalendarReader.ReadDirectory(directory);
+        var (calendar, errors) = ValidateDirectory(directory);
         return errors.Count > 0 ? throw new InvalidHolidayCalendarException(errors) : calendar;
     }
+
+    /// <summary>The start-up rules without the throw: the calendar read and every problem, for a check that reports them all.</summary>
+    public static (HolidayCalendar Calendar, IReadOnlyList<DefinitionError> Errors) ValidateDirectory(string directory) =>
+        HolidayCalendarReader.ReadDirectory(directory);
 }
 
 /// <summary>Thrown at start-up when a holiday file is wrong: the server does not start on a calendar it cannot trust.</summary>

@@ -58,7 +58,7 @@ internal static class HolidayCalendarReader
         var seen = new HashSet<DateOnly>();
         Days(file, root, "daysOff", year, seen, errors, daysOff, _ => null);
         Days(file, root, "workingWeekendDays", year, seen, errors, worked, d =>
-            d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? null : $"is a {d.DayOfWeek}, not a weekend day: only a Saturday or Sunday can be worked in exchange");
+            d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? null : $"{Iso(d)} is a {d.DayOfWeek}, not a weekend day: only a Saturday or Sunday can be worked in exchange");
         return year;
     }
 
@@ -96,13 +96,15 @@ internal static class HolidayCalendarReader
             var en = Text(array[i]!["en"]);
             if (vi is null || en is null)
             {
-                errors.Add(new DefinitionError(file, path, "needs its name in Vietnamese (vi) and English (en)"));
+                errors.Add(new DefinitionError(file, path, $"{raw} needs its name in Vietnamese (vi) and English (en)"));
                 continue;
             }
 
             into.Add(new CalendarDay(date, vi, en));
         }
     }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
 }

@@ -52,7 +52,7 @@ public sealed class CaseReadModel(IRelationalEventStore store) : IDueCaseIndex
         return PageOf(rows, take, r => PageCursor.Encode(r.District, r.CaseId));
     }
 
-    /// <summary>Open tasks in scope the filter's person may work, most urgent first.</summary>
+    /// <summary>Open tasks in scope the filter's person may work, most urgent first, each with its case's unit name.</summary>
     public async Task<Page<OpenTaskRow>> ListTasksAsync(ReadScope scope, TaskFilter filter, DateTimeOffset now, int? limit, string? cursor, CancellationToken cancellationToken = default)
     {
         var take = PageCursor.Limit(limit);
@@ -83,8 +83,8 @@ public sealed class CaseReadModel(IRelationalEventStore store) : IDueCaseIndex
             command.With("k0", long.Parse(after[0], CultureInfo.InvariantCulture)).With("k1", after[1]).With("k2", after[2]);
         }
 
-        command.CommandText = $"SELECT {CaseReadModelSql.TaskColumns} FROM open_tasks WHERE {where} ORDER BY due_sort, case_id, task_id LIMIT @limit";
-        var rows = await CaseReadModelSql.ReadListAsync(command.With("limit", take + 1), CaseReadModelSql.ReadTask, cancellationToken);
+        command.CommandText = $"SELECT {CaseReadModelSql.TaskColumnsWithUnit} FROM open_tasks WHERE {where} ORDER BY due_sort, case_id, task_id LIMIT @limit";
+        var rows = await CaseReadModelSql.ReadListAsync(command.With("limit", take + 1), CaseReadModelSql.ReadTaskWithUnit, cancellationToken);
         return PageOf(rows, take, r => PageCursor.Encode(r.DueSort.ToString(CultureInfo.InvariantCulture), r.CaseId, r.TaskId));
     }
 

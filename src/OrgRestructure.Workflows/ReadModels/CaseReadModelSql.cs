@@ -73,6 +73,9 @@ internal static class CaseReadModelSql
         "case_id, task_id, branch_id, branch_label, step_id, kind, title_vi, title_en, assignee_role, candidate_groups, scope, assignee, " +
         "province, district, definition_id, definition_version, created_at, due_at, due_sort, remind_at, reminder_sent, missed";
 
+    /// <summary>The task columns and, last, the case's unit name: the one place a task list needs its case's summary.</summary>
+    public const string TaskColumnsWithUnit = TaskColumns + ", (SELECT s.unit_name FROM case_summaries s WHERE s.case_id = open_tasks.case_id)";
+
     public static readonly string UpsertSummary = Upsert("case_summaries", SummaryColumns, "case_id");
 
     public static readonly string UpsertTask = Upsert("open_tasks", TaskColumns, "case_id, task_id");
@@ -153,6 +156,8 @@ internal static class CaseReadModelSql
         ReminderSent = Int(r, 20) != 0,
         Missed = Int(r, 21) != 0,
     };
+
+    public static OpenTaskRow ReadTaskWithUnit(DbDataReader r) => ReadTask(r) with { UnitName = r.IsDBNull(22) ? null : r.GetString(22) };
 
     public static async Task<List<T>> ReadListAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

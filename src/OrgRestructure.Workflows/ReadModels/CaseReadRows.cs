@@ -102,6 +102,9 @@ public sealed record OpenTaskRow
 
     public bool Missed { get; init; }
 
+    /// <summary>The case's new unit name (2025 unit case) as the inbox reads it from <c>case_summaries</c>; not a column of <c>open_tasks</c>.</summary>
+    public string? UnitName { get; init; }
+
     public IReadOnlyList<string> Groups => CandidateGroups.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
     public static string PackGroups(IEnumerable<string> groups) => "|" + string.Concat(groups.Select(g => g + "|"));

@@ -64,6 +64,55 @@ public sealed class WorkflowsValidateCommandTests
     }
 
     [Fact]
+    public async Task validate_reads_the_shipped_holiday_calendar_too()
+    {
+        var (code, output, error) = await RunAsync("workflows", "validate", RepositoryPaths.WorkflowsDirectory);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("holiday calendar: 2014, 2024, 2025", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2025.json: $.daysOff[1].date: ", "2024-12-31 is not in 2025")]
+    [InlineData("2025.json: $.daysOff[2].date: ", "2025-01-01 is listed twice")]
+    [InlineData("2025.json: $.daysOff[3].date: ", "\"2025-02-30\" is not a date")]
+    [InlineData("2025.json: $.daysOff[4]: ", "2025-04-30 needs its name in Vietnamese (vi) and English (en)")]
+    [InlineData("2025.json: $.workingWeekendDays[0].date: ", "2025-05-02 is a Friday, not a weekend day")]
+    [InlineData("2026.json: $.year: ", "2027 does not match the file name")]
+    public async Task validate_rejects_a_bad_holiday_file_naming_file_entry_and_date(string where, string reason)
+    {
+        var directory = Directory.CreateTempSubdirectory("holidays-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepositoryPaths.WorkflowsDirectory, "organization-merger.json"), Path.Combine(directory, "organization-merger.json"));
+            var holidays = Directory.CreateDirectory(Path.Combine(directory, "holidays")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(holidays, "2025.json"), """
+                { "year": 2025, "daysOff": [
+                    { "date": "2025-01-01", "vi": "Tết Dương lịch", "en": "New Year's Day" },
+                    { "date": "2024-12-31", "vi": "Giao thừa", "en": "New Year's Eve" },
+                    { "date": "2025-01-01", "vi": "Tết Dương lịch", "en": "New Year's Day" },
+                    { "date": "2025-02-30", "vi": "Không có", "en": "No such day" },
+                    { "date": "2025-04-30", "vi": "Ngày Giải phóng miền Nam" } ],
+                  "workingWeekendDays": [ { "date": "2025-05-02", "vi": "Làm bù", "en": "Worked" } ] }
+                """);
+            await File.WriteAllTextAsync(Path.Combine(holidays, "2026.json"), """{ "year": 2027, "daysOff": [] }""");
+
+            var (code, output, error) = await RunAsync("workflows", "validate", directory);
+
+            Assert.Equal(2, code);
+            Assert.Contains("ok  organization-merger.json", output, StringComparison.Ordinal);
+            var line = error.Split('\n').SingleOrDefault(l => l.Contains(where, StringComparison.Ordinal));
+            Assert.True(line is not null, error);
+            Assert.Contains(reason, line, StringComparison.Ordinal);
+            Assert.Contains("6 lỗi / problems in 2 tệp / file(s).", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task validate_reports_a_missing_directory_as_bad_input()
     {
         var (code, _, error) = await RunAsync("workflows", "validate", Path.Combine(BrokenDirectory, "does-not-exist"));

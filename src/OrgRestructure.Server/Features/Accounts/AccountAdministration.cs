@@ -84,6 +84,9 @@ public sealed class AccountAdministration(UserDirectory users, AccountHistory hi
             throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
         }
 
+        // Two commits, not one: the event store appends only in a transaction of its own (no append
+        // into a caller's WriteScope, and on SQLite its writer lock is not re-entrant), and the
+        // accounts row holds what no event may (the password hash, the security stamp).
         var changed = await users.ChangeAsync(userName, change, cancellationToken) ?? throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
         await history.RecordAsync(recorded(existing, changed), admin.UserName, admin.Role.ToString(), cancellationToken);
         log.LogInformation("Account {Account} {Change} by {Actor}", changed.UserName, what, admin.UserName);

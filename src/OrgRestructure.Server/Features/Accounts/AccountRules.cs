@@ -20,12 +20,21 @@ public static partial class AccountRules
         }
     }
 
+    /// <summary>A new password typed twice on a page must be typed the same (the refusal is on the second field).</summary>
+    public static void CheckTypedTwice(string? password, string? again)
+    {
+        if (!string.IsNullOrEmpty(password) && !string.Equals(password, again, StringComparison.Ordinal))
+        {
+            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["confirmPassword"] = ["Không khớp với mật khẩu mới / does not match the new password"] });
+        }
+    }
+
     public static Role ParseRole(string? role) =>
         Enum.TryParse<Role>(role, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
             ? parsed
             : throw RequestRejectedException.Invalid(new Dictionary<string, string[]>
             {
-                ["role"] = ["Vai trò không có / no such role: " + string.Join(", ", Roles.All)],
+                ["role"] = [$"Vai trò không có; chọn một trong: {string.Join(", ", Roles.All.Select(Roles.Vietnamese))} / no such role; choose one of: {string.Join(", ", Roles.All.Select(Roles.English))}"],
             });
 
     /// <summary>

@@ -68,9 +68,9 @@ public sealed class AuditService(CaseService cases, IStoreVerifier verifier)
         static string H(string s) => Encoder.Encode(s);
         string L(LocalizedText x) => H(t.L(x.Vi, x.En));
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\"><title>{H(t.L("Báo cáo kiểm toán", "Audit report"))} {H(state.District)}</title>")
+        sb.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{t.Code}\"><head><meta charset=\"utf-8\"><title>{H(t.L("Báo cáo kiểm toán", "Audit report"))} {H(state.Name)}</title>")
           .Append("<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse;width:100%;font-size:.85rem;margin-bottom:1rem}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}.ok{color:#11643a}.bad{color:#a01515}.redone{color:#777}code{font-size:.7rem;word-break:break-all}@media print{body{margin:0}}</style></head><body>");
-        sb.Append(CultureInfo.InvariantCulture, $"<h1>{H(t.L("Báo cáo kiểm toán hồ sơ", "Audit report of the case"))}: {H(t.L(state.TitleVi, state.TitleEn))} — {H(state.District)}, {H(state.Province)}</h1>");
+        sb.Append(CultureInfo.InvariantCulture, $"<h1>{H(t.L("Báo cáo kiểm toán hồ sơ", "Audit report of the case"))}: {H(t.L(state.TitleVi, state.TitleEn))} — {H(state.Name)}, {H(state.Province)}</h1>");
         sb.Append(CultureInfo.InvariantCulture, $"<p id=\"as-of\">{H(t.L($"Tính đến sự kiện #{dossier.Version} ({dossier.AsOf:dd/MM/yyyy HH:mm:ss} UTC)", $"As of event #{dossier.Version} ({dossier.AsOf:dd/MM/yyyy HH:mm:ss} UTC)"))} · {H(t.L("Trạng thái", "Status"))}: {H(t.Status(state.Status))} · {H(t.L("In lúc", "Printed"))} {printedAt:dd/MM/yyyy HH:mm} UTC</p>");
         sb.Append(CultureInfo.InvariantCulture, $"<p class=\"{(verdict.Intact ? "ok" : "bad")}\"><strong>{H(t.L(verdict.VerdictVi, verdict.VerdictEn))}</strong></p>");
         sb.Append(CultureInfo.InvariantCulture, $"<h2>{H(t.L("Hồ sơ nhân sự", "Personnel dossier"))}</h2>");

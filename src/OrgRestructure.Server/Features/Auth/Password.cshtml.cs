@@ -25,22 +25,13 @@ public sealed class PasswordModel(UserDirectory users, AccountHistory history) :
 
     public int MinLength => Accounts.AccountRules.MinPasswordLength;
 
-    /// <summary>A field's refusal in the page's language (the rules word them "vi / en").</summary>
-    public string ErrorOf(string field) =>
-        FieldErrors.TryGetValue(field, out var errors)
-            ? string.Join("; ", errors.Select(e => e.Split(" / ", 2) is [var vi, var en] ? T.L(vi, en) : e))
-            : string.Empty;
-
     public void OnGet()
     {
     }
 
     public Task<IActionResult> OnPostAsync() => TryAsync(async () =>
     {
-        if (!string.IsNullOrEmpty(NewPassword) && !string.Equals(NewPassword, ConfirmPassword, StringComparison.Ordinal))
-        {
-            throw RequestRejectedException.Invalid(new Dictionary<string, string[]> { ["confirmPassword"] = ["Không khớp với mật khẩu mới / does not match the new password"] });
-        }
+        Accounts.AccountRules.CheckTypedTwice(NewPassword, ConfirmPassword);
 
         var changed = await OwnPassword.ChangeAsync(users, history, Me, CurrentPassword, NewPassword, HttpContext.RequestAborted);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.Principal(changed, CookieAuthenticationDefaults.AuthenticationScheme));

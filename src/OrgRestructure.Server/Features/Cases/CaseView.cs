@@ -55,14 +55,21 @@ public sealed partial record CaseView(
     long Version,
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
-    string? Reason)
+    string? Reason,
+    string? UnitName = null)
 {
     public IEnumerable<TaskView> OpenTasks => Tasks.Where(t => t.Open);
+
+    /// <summary>What a page calls the case: the new unit's name for a 2025 unit case (its <see cref="District"/> is the unit's id), else the district.</summary>
+    public string Name => UnitName ?? District;
 
     public static string ProvinceOf(CaseState state) => Text(state.Input["province"]);
 
     /// <summary>The part of the province the case is for: its district, or (2025 reform, no districts) its new commune-level unit.</summary>
     public static string DistrictOf(CaseState state) => Text(state.Input["district"] ?? state.Input["unit"]);
+
+    /// <summary>The new commune-level unit's name (2025 unit case); null for a district case.</summary>
+    public static string? UnitNameOf(CaseState state) => state.Input["unitName"] is JsonValue v && v.TryGetValue<string>(out var name) && name.Length > 0 ? name : null;
 
     /// <summary>Which step of its procedure a step is, as its definition numbers it; 0 for a step without a number.</summary>
     public static int StepNumber(StepDefinition? step) => step?.Number ?? 0;
@@ -84,7 +91,7 @@ public sealed partial record CaseView(
         return new CaseView(
             state.CaseId, state.DefinitionId, state.DefinitionVersion, state.Title.Vi, state.Title.En, ProvinceOf(state), DistrictOf(state),
             state.Status.ToString(), current, ReadCommittees(state), branches, tasks,
-            [.. events.Select(e => Narrate(e, state, definition))], state.Version, state.StartedAt, state.UpdatedAt, state.Reason);
+            [.. events.Select(e => Narrate(e, state, definition))], state.Version, state.StartedAt, state.UpdatedAt, state.Reason, UnitNameOf(state));
     }
 
     private static List<CommitteeView> ReadCommittees(CaseState state) =>

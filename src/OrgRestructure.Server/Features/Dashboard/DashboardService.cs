@@ -7,9 +7,16 @@ using OrgRestructure.Workflows.State;
 
 namespace OrgRestructure.Server.Features.Dashboard;
 
-public sealed record DistrictStatus(string District, string? CaseId, string Status, int CurrentStep, int OpenTasks, bool Overdue, int Committees, int CommitteesFormed = 0, int Steps = 0);
+/// <summary>A dashboard row; <see cref="Name"/> is what it is called on the page (a 2025 unit's name, else the district).</summary>
+public sealed record DistrictStatus(string District, string? CaseId, string Status, int CurrentStep, int OpenTasks, bool Overdue, int Committees, int CommitteesFormed = 0, int Steps = 0, string? UnitName = null)
+{
+    public string Name => UnitName ?? District;
+}
 
-public sealed record OverdueStep(string CaseId, string District, string Branch, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt);
+public sealed record OverdueStep(string CaseId, string District, string Branch, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt, string? UnitName = null)
+{
+    public string Name => UnitName ?? District;
+}
 
 public sealed record DashboardView(
     string Province,
@@ -41,7 +48,7 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
         var overdueTasks = await readModel.ListTasksAsync(scope, new TaskFilter(caller.UserName, Roles.EngineRole(caller.Role), Everything: true, Overdue: true), now, OverdueShown, null, ct);
         var overdue = overdueTasks.Items.Select(t => new OverdueStep(
             t.CaseId, t.District, t.BranchLabel, CaseView.StepNumber(engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId)),
-            t.TitleVi, t.TitleEn, t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null)).ToList();
+            t.TitleVi, t.TitleEn, t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, t.UnitName)).ToList();
         var plan = campaign.Plan;
         var districts = (plan?.Districts.Select(d => d.District) ?? latest.Select(c => c.District))
             .Where(d => caller.CanSee(caller.Province, d))
@@ -52,7 +59,7 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
         {
             var c = byDistrict.GetValueOrDefault(d);
             var committees = plan?.Districts.First(p => p.District == d).Committees.Count ?? c?.Committees ?? 0;
-            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees, c?.CommitteesFormed ?? 0, c?.Steps ?? 0);
+            return new DistrictStatus(d, c?.CaseId, c?.Status ?? "NotStarted", c?.CurrentStep ?? 0, c?.OpenTasks ?? 0, c?.Overdue ?? false, committees, c?.CommitteesFormed ?? 0, c?.Steps ?? 0, c?.UnitName);
         }).ToList();
         // Live cases are one per district (a unique key), so their count per status is the districts'; the rest have none or only cancelled ones.
         var byStatus = live.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

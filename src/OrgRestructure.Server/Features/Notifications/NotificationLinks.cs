@@ -9,8 +9,7 @@ public static class NotificationLinks
     public static string Of(FeedItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var kase = "/cases/" + Uri.EscapeDataString(item.CaseId);
-        return item.TaskId is { Length: > 0 } task ? $"{kase}/tasks/{Uri.EscapeDataString(task)}" : kase;
+        return NoticeLink.PathOf(item.CaseId, item.TaskId);
     }
 
     public static FeedItem WithLink(FeedItem item) => item with { Link = Of(item) };

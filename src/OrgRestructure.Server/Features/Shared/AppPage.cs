@@ -17,6 +17,12 @@ public abstract class AppPage : PageModel
 
     public IReadOnlyDictionary<string, string[]> FieldErrors { get; set; } = new Dictionary<string, string[]>();
 
+    /// <summary>A field's refusal in the page's language (the rules word them "vi / en").</summary>
+    public string ErrorOf(string field) =>
+        FieldErrors.TryGetValue(field, out var errors)
+            ? string.Join("; ", errors.Select(e => e.Split(" / ", 2) is [var vi, var en] ? T.L(vi, en) : e))
+            : string.Empty;
+
     protected void Flash(string vi, string en) => TempData["Flash"] = T.L(vi, en);
 
     /// <summary>Runs an action; a refusal becomes the page's error message (and a 404 stays a 404).</summary>

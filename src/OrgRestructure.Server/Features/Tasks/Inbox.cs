@@ -5,7 +5,14 @@ using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Tasks;
 
-public sealed record InboxItem(string CaseId, string District, string TaskId, string Branch, string StepId, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt, bool Overdue, string? Assignee, bool Mine);
+/// <summary>
+/// One inbox row. <see cref="District"/> is the case's district or, for a 2025 unit case, the unit's id
+/// (data); <see cref="Name"/> is what a clerk reads: the unit's name, else the district.
+/// </summary>
+public sealed record InboxItem(string CaseId, string District, string TaskId, string Branch, string StepId, int Step, string TitleVi, string TitleEn, DateTimeOffset? DueAt, bool Overdue, string? Assignee, bool Mine, string? UnitName = null)
+{
+    public string Name => UnitName ?? District;
+}
 
 /// <summary>
 /// My tasks (claimed by or assigned to me) and my group's (unclaimed, for my role, in my scope):
@@ -30,6 +37,6 @@ public sealed class Inbox(CaseReadModel readModel, IWorkflowEngine engine, TimeP
     {
         var due = t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null;
         var step = engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId);
-        return new InboxItem(t.CaseId, t.District, t.TaskId, t.BranchLabel, t.StepId, CaseView.StepNumber(step), t.TitleVi, t.TitleEn, due, t.Missed || due < now, t.Assignee, t.Assignee == caller.UserName);
+        return new InboxItem(t.CaseId, t.District, t.TaskId, t.BranchLabel, t.StepId, CaseView.StepNumber(step), t.TitleVi, t.TitleEn, due, t.Missed || due < now, t.Assignee, t.Assignee == caller.UserName, t.UnitName);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrgRestructure.Domain;
 using OrgRestructure.Workflows.Definitions;
+using OrgRestructure.Workflows.Forms;
 using OrgRestructure.Workflows.Runtime;
 
 namespace OrgRestructure.Server.Features.Tasks;
@@ -20,7 +21,7 @@ public sealed record ContextEntry(string Path, string Label, IReadOnlyList<Conte
 public static class StepContextView
 {
     public static IReadOnlyList<ContextEntry> Describe(JsonObject context, WorkflowDefinition? definition, bool english) =>
-        [.. context.Where(p => !ForTheEngine.Contains(p.Key)).Select(p => new ContextEntry(p.Key, Label(p.Key, definition, english), Lines(p.Value, english)))];
+        [.. context.Where(p => !ForTheEngine.Contains(p.Key)).Select(p => new ContextEntry(p.Key, Label(p.Key, definition, english), Lines(p.Value, english, InputField(p.Key, definition))))];
 
     /// <summary>Context the engine keeps for itself (the elected body's code: the step's title already says which body).</summary>
     private static readonly HashSet<string> ForTheEngine = new(StringComparer.Ordinal) { "body" };
@@ -28,6 +29,11 @@ public static class StepContextView
     public static string Label(string path, WorkflowDefinition? definition, bool english)
     {
         string L(string vi, string en) => english ? en : vi;
+        if (InputField(path, definition) is { } input)
+        {
+            return L(input.Label.Vi, input.Label.En);
+        }
+
         var parts = path.Split('.');
         return parts switch
         {
@@ -67,17 +73,21 @@ public static class StepContextView
         };
     }
 
+    /// <summary>The case input field behind an <c>input.NAME</c> path, as its definition labels it (and its rows' fields).</summary>
+    private static FormField? InputField(string path, WorkflowDefinition? definition) =>
+        path.Split('.') is ["input", var name] ? definition?.Input.FirstOrDefault(f => f.Name == name) : null;
+
     private static string StepTitle(string stepId, WorkflowDefinition? definition, bool english) =>
         definition?.AllSteps.GetValueOrDefault(stepId)?.Title is LocalizedText title ? (english ? title.En : title.Vi) : stepId;
 
-    private static List<ContextLine> Lines(JsonNode? node, bool english) => node switch
+    private static List<ContextLine> Lines(JsonNode? node, bool english, FormField? field) => node switch
     {
         null => [],
-        JsonArray array => [.. array.Select(item => Line(item, english))],
-        _ => [Line(node, english)],
+        JsonArray array => [.. array.Select(item => Line(item, english, field))],
+        _ => [Line(node, english, field)],
     };
 
-    private static ContextLine Line(JsonNode? node, bool english)
+    private static ContextLine Line(JsonNode? node, bool english, FormField? field)
     {
         if (node is JsonObject obj)
         {
@@ -90,10 +100,13 @@ public static class StepContextView
                 return new ContextLine(sentence.ToString(), verdict);
             }
 
-            return new ContextLine(string.Join(" · ", obj.Where(p => p.Value is JsonValue).Select(p => $"{p.Key}: {Scalar(p.Value, english)}")));
+            return new ContextLine(string.Join(" · ", obj.Where(p => p.Value is JsonValue).Select(p =>
+                $"{(field?.Fields?.FirstOrDefault(f => f.Name == p.Key)?.Label is { } label ? (english ? label.En : label.Vi) : p.Key)}: {Scalar(p.Value, english)}")));
         }
 
-        return new ContextLine(Scalar(node, english));
+        return new ContextLine(node is JsonValue v && v.TryGetValue<string>(out var code) && field?.OptionLabels?.GetValueOrDefault(code) is { } option
+            ? (english ? option.En : option.Vi)
+            : Scalar(node, english));
     }
 
     private static string Scalar(JsonNode? node, bool english)

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrgRestructure.Hosting.Configuration;
@@ -11,13 +14,24 @@ public sealed class SmtpConfigurationTests
 {
     private const string Board = "duyxuyen.thuongvu@example.test";
 
-    private static Task<ServerHost> StartWithSmtpAsync(SmtpTestServer smtp) => ServerHost.StartAsync(new Dictionary<string, string>
+    private const string PublicBaseUrl = "https://orgrestructure.quangnam.example.test/";
+
+    private static Task<ServerHost> StartWithSmtpAsync(SmtpTestServer smtp, string? publicBaseUrl = null)
     {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp:From"] = "thongbao@quangnam.example.test",
-        ["DemoUsers:EmailDomain"] = "example.test",
-    });
+        var settings = new Dictionary<string, string>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:From"] = "thongbao@quangnam.example.test",
+            ["DemoUsers:EmailDomain"] = "example.test",
+        };
+        if (publicBaseUrl is not null)
+        {
+            settings["Notifications:PublicBaseUrl"] = publicBaseUrl;
+        }
+
+        return ServerHost.StartAsync(settings);
+    }
 
     [Fact]
     public async Task server_configured_with_smtp_settings_emails_the_step_1_task_in_vietnamese_to_the_standing_committee()
@@ -36,6 +50,39 @@ public sealed class SmtpConfigurationTests
         // The case is named by its district and procedure, never by its id.
         Assert.Contains("Duy Xuyên", mail.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("case-", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mở việc:", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task with_a_public_address_the_email_links_to_the_task_the_feed_links_to()
+    {
+        await using var smtp = await SmtpTestServer.StartAsync();
+        await using var host = await StartWithSmtpAsync(smtp, PublicBaseUrl);
+
+        await Scenario.ImportAndLaunchPilotAsync(host);
+
+        await Eventually.UntilAsync(
+            () => smtp.Messages().Any(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Subject.Contains("Nhiệm vụ mới ở bước 1", StringComparison.Ordinal)),
+            "the step 1 task e-mail to " + Board);
+        var mail = smtp.Messages().First(m => m.To.Contains(Board, StringComparison.Ordinal) && m.Subject.Contains("Nhiệm vụ mới ở bước 1", StringComparison.Ordinal));
+        using var board = await host.ClientAsync("duyxuyen.thuongvu");
+        var feed = (await board.GetFromJsonAsync<JsonArray>("/api/notifications"))!;
+        var line = Regex.Match(mail.Body, @"\r?\nMở việc: https://orgrestructure\.quangnam\.example\.test(/cases/[^/\s]+/tasks/[^/\s]+)\s*$");
+
+        Assert.True(line.Success, mail.Body);
+        Assert.Contains(feed, n => n!["subject"]!.GetValue<string>() == mail.Subject && n["link"]!.GetValue<string>() == line.Groups[1].Value);
+    }
+
+    [Fact]
+    public void a_public_address_that_is_not_an_absolute_web_address_stops_the_start_naming_the_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:PublicBaseUrl"] = "orgrestructure.quangnam",
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => OrgRestructureSettings.From(configuration));
+        Assert.Contains("Notifications:PublicBaseUrl", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
