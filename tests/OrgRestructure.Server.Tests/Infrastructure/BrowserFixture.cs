@@ -86,7 +86,9 @@ public sealed class Person : IAsyncDisposable
         {
             try
             {
-                await Page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith(expectedPathSuffix, StringComparison.Ordinal));
+                // The page a clerk reads is there once its document is parsed; the load event also
+                // waits for every subresource and was once seen not to fire within a minute on a loaded machine.
+                await Page.WaitForURLAsync(u => new Uri(u).AbsolutePath.EndsWith(expectedPathSuffix, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             }
             catch (TimeoutException e)
             {
