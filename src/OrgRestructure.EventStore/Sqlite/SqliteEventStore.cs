@@ -54,8 +54,7 @@ public sealed class SqliteEventStore : IRelationalEventStore
 
     public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default)
     {
-        await _writerLock.WaitAsync(cancellationToken);
-        var release = new Releaser(_writerLock);
+        var release = await SqliteWriterGate.EnterAsync(_writerLock, cancellationToken);
         try
         {
             var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken);
@@ -204,18 +203,5 @@ public sealed class SqliteEventStore : IRelationalEventStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
-    }
-
-    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                semaphore.Release();
-            }
-        }
     }
 }

@@ -20,4 +20,25 @@ public static class SqliteWriterGate
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         return Gates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
     }
+
+    /// <summary>Waits for <paramref name="gate"/>; disposing the lease (once or more) lets the next writer in.</summary>
+    public static async Task<IDisposable> EnterAsync(SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        await gate.WaitAsync(cancellationToken);
+        return new Lease(gate);
+    }
+
+    private sealed class Lease(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
 }

@@ -2,12 +2,15 @@ using System.Data.Common;
 
 namespace OrgRestructure.EventStore.Storage;
 
-/// <summary>An open connection with a write transaction; disposing rolls back unless committed.</summary>
+/// <summary>
+/// An open connection with a write transaction and, on SQLite, the file's writer-gate lease; disposing
+/// (once or more) rolls back unless committed and lets the next writer in.
+/// </summary>
 public sealed class WriteScope : IAsyncDisposable
 {
     private readonly IDisposable? _writerLock;
 
-    internal WriteScope(DbConnection connection, DbTransaction transaction, EventStoreBackend backend, IDisposable? writerLock)
+    public WriteScope(DbConnection connection, DbTransaction transaction, EventStoreBackend backend, IDisposable? writerLock)
     {
         Connection = connection;
         Transaction = transaction;

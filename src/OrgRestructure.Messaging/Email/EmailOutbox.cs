@@ -66,7 +66,8 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
         await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var email in candidates)
         {
-            var won = await write.ExecuteAsync(
+            var won = await MessagingDatabase.ExecuteAsync(
+                write,
                 "UPDATE messaging_email_outbox SET claimed_until_ms = @until, attempts = attempts + 1 WHERE id = @id AND sent_ms IS NULL AND claimed_until_ms < @now",
                 cancellationToken,
                 ("@until", now + (long)claimFor.TotalMilliseconds),
@@ -85,7 +86,7 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
     public async Task MarkSentAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.ExecuteAsync("UPDATE messaging_email_outbox SET sent_ms = @now, last_error = NULL WHERE id = @id", cancellationToken, ("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("@id", id.ToString()));
+        await MessagingDatabase.ExecuteAsync(write, "UPDATE messaging_email_outbox SET sent_ms = @now, last_error = NULL WHERE id = @id", cancellationToken, ("@now", clock.GetUtcNow().ToUnixTimeMilliseconds()), ("@id", id.ToString()));
         await write.CommitAsync(cancellationToken);
     }
 
@@ -96,7 +97,7 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
         await using var write = await database.BeginWriteAsync(cancellationToken);
         foreach (var id in ids)
         {
-            await write.ExecuteAsync("UPDATE messaging_email_outbox SET claimed_until_ms = 0, attempts = attempts - 1 WHERE id = @id AND sent_ms IS NULL", cancellationToken, ("@id", id.ToString()));
+            await MessagingDatabase.ExecuteAsync(write, "UPDATE messaging_email_outbox SET claimed_until_ms = 0, attempts = attempts - 1 WHERE id = @id AND sent_ms IS NULL", cancellationToken, ("@id", id.ToString()));
         }
 
         await write.CommitAsync(cancellationToken);
@@ -106,7 +107,8 @@ public sealed class EmailOutbox(MessagingDatabase database, TimeProvider clock)
     public async Task MarkFailedAsync(Guid id, string error, TimeSpan retryAfter, CancellationToken cancellationToken)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.ExecuteAsync(
+        await MessagingDatabase.ExecuteAsync(
+            write,
             "UPDATE messaging_email_outbox SET last_error = @error, claimed_until_ms = @until WHERE id = @id",
             cancellationToken,
             ("@error", error),

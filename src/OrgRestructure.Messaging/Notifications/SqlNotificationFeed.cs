@@ -31,7 +31,8 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
     public async Task<bool> MarkReadAsync(string userId, Guid itemId, CancellationToken cancellationToken = default)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var changed = await write.ExecuteAsync(
+        var changed = await MessagingDatabase.ExecuteAsync(
+            write,
             "UPDATE messaging_feed SET read_ms = COALESCE(read_ms, @now) WHERE id = @id AND recipient = @user",
             cancellationToken,
             ("@now", _clock.GetUtcNow().ToUnixTimeMilliseconds()),
@@ -44,7 +45,8 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
     public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        var changed = await write.ExecuteAsync(
+        var changed = await MessagingDatabase.ExecuteAsync(
+            write,
             "UPDATE messaging_feed SET read_ms = @now WHERE recipient = @user AND read_ms IS NULL",
             cancellationToken,
             ("@now", _clock.GetUtcNow().ToUnixTimeMilliseconds()),

@@ -26,7 +26,8 @@ public sealed class SqlRelayCheckpointStore(MessagingDatabase database, TimeProv
     public async Task SaveAsync(string name, long position, CancellationToken cancellationToken = default)
     {
         await using var write = await database.BeginWriteAsync(cancellationToken);
-        await write.ExecuteAsync(
+        await MessagingDatabase.ExecuteAsync(
+            write,
             """
             INSERT INTO messaging_checkpoints (name, position, updated_ms) VALUES (@name, @position, @now)
             ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_ms = excluded.updated_ms

@@ -30,6 +30,8 @@ public sealed class MessagingDatabase : IDisposable
 
     public bool IsPostgres { get; }
 
+    private EventStoreBackend Backend => IsPostgres ? EventStoreBackend.Postgres : EventStoreBackend.Sqlite;
+
     public static MessagingDatabase Postgres(string connectionString) => new(connectionString, true);
 
     public static MessagingDatabase Sqlite(string path)
@@ -64,19 +66,15 @@ public sealed class MessagingDatabase : IDisposable
     /// <see cref="SqliteWriterGate"/>, held until the write is disposed: every write of the messaging
     /// tables goes through here, so writers queue instead of sleeping in SQLite's busy handler.
     /// </summary>
-    public async Task<MessagingWrite> BeginWriteAsync(CancellationToken cancellationToken = default)
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default)
     {
-        if (_writerGate is not null)
-        {
-            await _writerGate.WaitAsync(cancellationToken);
-        }
-
+        var lease = _writerGate is null ? null : await SqliteWriterGate.EnterAsync(_writerGate, cancellationToken);
         DbConnection? connection = null;
         try
         {
             connection = await OpenAsync(cancellationToken);
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new MessagingWrite(connection, transaction, _writerGate);
+            return new WriteScope(connection, transaction, Backend, lease);
         }
         catch
         {
@@ -85,7 +83,7 @@ public sealed class MessagingDatabase : IDisposable
                 await connection.DisposeAsync();
             }
 
-            _writerGate?.Release();
+            lease?.Dispose();
             throw;
         }
     }
@@ -132,7 +130,7 @@ public sealed class MessagingDatabase : IDisposable
                 await ExecuteAsync(connection, transaction, statement, cancellationToken);
             }
 
-            await connection.AddMissingColumnsAsync(transaction, IsPostgres ? EventStoreBackend.Postgres : EventStoreBackend.Sqlite, MessagingSchema.AddedColumns, cancellationToken);
+            await connection.AddMissingColumnsAsync(transaction, Backend, MessagingSchema.AddedColumns, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
 
@@ -161,6 +159,9 @@ public sealed class MessagingDatabase : IDisposable
 
         return command;
     }
+
+    internal static Task<int> ExecuteAsync(WriteScope write, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        ExecuteAsync(write.Connection, write.Transaction, sql, cancellationToken, parameters);
 
     internal static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
