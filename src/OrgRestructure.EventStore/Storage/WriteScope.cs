@@ -9,6 +9,7 @@ namespace OrgRestructure.EventStore.Storage;
 public sealed class WriteScope : IAsyncDisposable
 {
     private readonly IDisposable? _writerLock;
+    private int _disposed;
 
     public WriteScope(DbConnection connection, DbTransaction transaction, EventStoreBackend backend, IDisposable? writerLock)
     {
@@ -37,6 +38,13 @@ public sealed class WriteScope : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Once only: after the first the connection is back in the pool, and Npgsql hands the same
+        // transaction object to its next user, whose transaction a second dispose would roll back.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await Transaction.DisposeAsync();
