@@ -4,18 +4,24 @@ using System.Text.Json.Nodes;
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 
 /// <summary>
-/// The share of a district's committees one worker takes. Several workers in one district each take
-/// the branches whose hash falls to them, so that two workers never claim the same task (a refused
-/// claim would be the bench's collision, not the server's answer).
+/// The districts one worker works, in turn, and its share of each one's committees. Several workers in
+/// one district each take the branches whose hash falls to them, so that two workers never claim the
+/// same task (a refused claim would be the bench's collision, not the server's answer).
 /// </summary>
-internal sealed record E2eShare(string District, int Index, int Of)
+internal sealed record E2eShare(IReadOnlyList<string> Districts, int Index, int Of)
 {
     public bool Owns(JsonObject task) => Of == 1 || Bucket($"{task["caseId"]}/{task["branch"]}") % Of == Index;
 
-    /// <summary>Workers spread over the districts: worker w works in district w mod D, as one of the workers that district got.</summary>
+    /// <summary>
+    /// Workers spread over the districts. Fewer districts than workers: worker w works in district
+    /// w mod D, as one of the workers that district got. More: each worker works its own districts one
+    /// after another (w, w + workers, …), moving on when one has no work left.
+    /// </summary>
     public static List<E2eShare> Spread(IReadOnlyList<string> districts, int workers) =>
-        [.. Enumerable.Range(0, workers).Select(w => new E2eShare(
-            districts[w % districts.Count], w / districts.Count, (workers / districts.Count) + (w % districts.Count < workers % districts.Count ? 1 : 0)))];
+        districts.Count > workers
+            ? [.. Enumerable.Range(0, workers).Select(w => new E2eShare([.. districts.Where((_, i) => i % workers == w)], 0, 1))]
+            : [.. Enumerable.Range(0, workers).Select(w => new E2eShare(
+                [districts[w % districts.Count]], w / districts.Count, (workers / districts.Count) + (w % districts.Count < workers % districts.Count ? 1 : 0)))];
 
     private static int Bucket(string key)
     {
@@ -42,15 +48,31 @@ internal sealed partial class E2eClients
     };
 
     /// <summary>
-    /// A worker until the clock runs out: reads the inbox of its district's organization board,
-    /// standing committee and inspection committee in turn, takes the first task of its share, opens it (form and context),
-    /// claims it as the account holding the task's role and completes it with the form filled in. When
-    /// both inboxes are empty the district's case has completed: the store keeps one case per district
-    /// (completed ones included), so the worker stops, counted as out of work.
+    /// A worker until the clock runs out: works its districts in turn (<see cref="WorkDistrictAsync"/>);
+    /// when the last has no work left it stops, counted as out of work.
     /// </summary>
     public async Task WorkAsync(PhaseRecorder recorder, E2eShare share, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var district = share.District;
+        foreach (var district in share.Districts)
+        {
+            if (clock.Elapsed >= duration || !await WorkDistrictAsync(recorder, share, district, clock, duration, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        recorder.OutOfWork();
+    }
+
+    /// <summary>
+    /// Reads the inbox of the district's organization board, standing committee and inspection
+    /// committee in turn, takes the first task of the worker's share, opens it (form and context),
+    /// claims it as the account holding the task's role and completes it with the form filled in, until
+    /// the clock runs out (false) or every inbox is empty (true: the district's case has no work the
+    /// bench can do now; the store keeps one case per district, completed ones included).
+    /// </summary>
+    private async Task<bool> WorkDistrictAsync(PhaseRecorder recorder, E2eShare share, string district, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
+    {
         // The inspection committee's inbox too: its vetting steps would otherwise look like the case's end.
         string[] inboxes = [AccountOf(district, OrganizationBoard), AccountOf(district, StandingCommittee), AccountOf(district, InspectionCommittee)];
         var emptyInboxes = 0;
@@ -68,14 +90,15 @@ internal sealed partial class E2eClients
             }
             else if (emptyInboxes >= inboxes.Length)
             {
-                recorder.OutOfWork();
-                return;
+                return true;
             }
             else
             {
                 await Task.Delay(IdlePause, cancellationToken);
             }
         }
+
+        return false;
     }
 
     private async Task CompleteAsync(PhaseRecorder recorder, string district, string inboxUser, JsonObject item, CancellationToken cancellationToken)

@@ -23,9 +23,10 @@ internal static partial class E2eRun
         var loadAtStart = BenchReport.ReadLoadAverage();
         var survey = new DemoData(surveyFile).LoadSurvey() ?? throw new InvalidOperationException($"{surveyFile} is not an importable survey.");
         var seeding = Stopwatch.StartNew();
-        var (cases, openTasks, deadlineScans) = run.Url is null
-            ? await SeedAsync(context, run, survey, surveyFile, dataDirectory, postgres, log, cancellationToken)
-            : (0, 0, new Dictionary<string, EndpointLatency>());
+        var names = survey.Districts.Select(d => d.Name).ToList();
+        var (cases, openTasks, deadlineScans, workedDistricts) = run.Url is null
+            ? await SeedAsync(context, run, survey, surveyFile, dataDirectory, postgres, names, log, cancellationToken)
+            : (0, 0, new Dictionary<string, EndpointLatency>(), names);
         var seedSeconds = seeding.Elapsed.TotalSeconds;
         if (run.Url is null)
         {
@@ -38,8 +39,7 @@ internal static partial class E2eRun
             : await ServerProcess.AttachAsync(run.Url, cancellationToken);
         var startSeconds = starting.Elapsed.TotalSeconds;
         using var clients = new E2eClients(server.Address) { Think = run.Think };
-        var names = survey.Districts.Select(d => d.Name).ToList();
-        await clients.SignInAsync([E2eClients.ProvinceBoard, .. names.SelectMany(AccountsOf)], cancellationToken);
+        await clients.SignInAsync([E2eClients.ProvinceBoard, .. names.Union(workedDistricts, StringComparer.Ordinal).SelectMany(AccountsOf)], cancellationToken);
         await clients.ImportSurveyAsync(surveyFile, cancellationToken);
         // A server the bench did not start keeps its store to itself: no relay wait and no notification
         // lag or open-task count from the store then.
@@ -48,16 +48,18 @@ internal static partial class E2eRun
         var consumerSeconds = probe is null ? 0 : await probe.WaitForConsumersAsync(log, cancellationToken);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"The server published the seeded events in {catchUpSeconds:N1} s and its consumers (notifications) were done {consumerSeconds:N1} s later; timing ..."));
 
-        var shares = E2eShare.Spread(names, run.Clients);
-        var feeds = shares.Select(s => s.District).Distinct(StringComparer.Ordinal).SelectMany(AccountsOf).ToList();
+        var shares = E2eShare.Spread(workedDistricts, run.Clients);
+        var feeds = shares.SelectMany(s => s.Districts).Distinct(StringComparer.Ordinal).SelectMany(AccountsOf).ToList();
         var pollers = Math.Clamp(run.Clients / 8, 1, feeds.Count);
         var work = new PhaseShape(shares, Math.Max(1, run.Clients / 4), [.. Enumerable.Range(0, pollers).Select(p => feeds.Where((_, i) => i % pollers == p).ToList())], names);
         var warmUp = run.WarmUp ?? DefaultWarmUp;
         if (warmUp > TimeSpan.Zero)
         {
-            // Readers only: the pilot's districts hold a few hundred completions in all, which workers
-            // would use up here; the command path then tiers up during the work phase.
-            await RunPhaseAsync(clients, "warm-up", new PhaseShape([], run.Clients, [], names), warmUp, new NotificationWatch(), cancellationToken);
+            // National: the work phase's own shape, so the command path is compiled and tiered before it
+            // is timed (a national unit holds work for both). Pilot: readers only — its districts hold a
+            // few hundred completions in all, which workers would use up here.
+            var shape = run.National && run.Url is null ? work : new PhaseShape([], run.Clients, [], names);
+            await RunPhaseAsync(clients, "warm-up", shape, warmUp, new NotificationWatch(), cancellationToken);
         }
 
 
@@ -131,8 +133,9 @@ internal static partial class E2eRun
         return scans;
     }
 
-    private static async Task<(int Cases, int OpenTasks, IReadOnlyDictionary<string, EndpointLatency> DeadlineScans)> SeedAsync(
-        CliContext context, E2eOptions run, Domain.Organizations.Survey survey, string surveyFile, string dataDirectory, string? postgres, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Seeds the store; returns, with the counts, the districts or units the workers work (national: units given accounts here).</summary>
+    private static async Task<(int Cases, int OpenTasks, IReadOnlyDictionary<string, EndpointLatency> DeadlineScans, IReadOnlyList<string> Worked)> SeedAsync(
+        CliContext context, E2eOptions run, Domain.Organizations.Survey survey, string surveyFile, string dataDirectory, string? postgres, IReadOnlyList<string> districts, TextWriter log, CancellationToken cancellationToken)
     {
         var options = new EventStoreOptions();
         options.InlineProjections.Add(new CaseReadModelProjection());
@@ -144,9 +147,14 @@ internal static partial class E2eRun
             registry.Get(run.Definition);
             var seed = new CampaignSeed(new WorkflowEngine(store, registry, TimeProvider.System, null, new CaseReadModel(store)), run.Definition);
             var cases = CampaignSeed.SurveyDistricts(survey);
+            IReadOnlyList<string> worked = districts;
             if (run.National)
             {
-                cases = cases.Concat(CampaignSeed.NationalUnits(Path.Combine(Path.GetDirectoryName(surveyFile)!, "vietnam-2025-communes.json")));
+                var national = CampaignSeed.NationalUnits(Path.Combine(Path.GetDirectoryName(surveyFile)!, "vietnam-2025-communes.json")).ToList();
+                cases = cases.Concat(national);
+                var units = NationalWorkers.Pick(national.Select(u => (u.Province, u.Unit)), run.Clients * NationalWorkers.UnitsPerWorker, districts);
+                await NationalWorkers.AddAccountsAsync(store, units, cancellationToken);
+                worked = [.. units.Select(u => u.Unit)];
             }
 
             await seed.LaunchAsync(cases, postgres is null ? 1 : 8, n =>
@@ -168,7 +176,7 @@ internal static partial class E2eRun
                 await analyze.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            return (seed.Cases, openTasks, await TimeDeadlineScansAsync(new CaseReadModel(store), cancellationToken));
+            return (seed.Cases, openTasks, await TimeDeadlineScansAsync(new CaseReadModel(store), cancellationToken), worked);
         }
         finally
         {
