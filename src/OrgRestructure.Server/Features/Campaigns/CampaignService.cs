@@ -125,7 +125,7 @@ public sealed class CampaignService(IEventStore store, CaseService cases, CaseRe
         foreach (var d in targets)
         {
             var started = await cases.StartAsync(caller, plan.Province, d.District, d.Committees, commandId is null ? null : commandId + ":" + d.District, ct);
-            caseIds.Add(started.CaseId);
+            caseIds.Add(started.State.CaseId);
         }
 
         var launched = new DistrictsLaunched(pilot is null ? "rollout" : "pilot", [.. targets.Select(t => t.District)], caseIds);

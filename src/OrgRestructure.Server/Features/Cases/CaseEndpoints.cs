@@ -56,13 +56,13 @@ public static class CaseEndpoints
             ?? throw RequestRejectedException.Conflict("Tỉnh chưa nhập khảo sát; chưa có phương án cho huyện.", "The province has not imported a survey; there is no plan for the district yet.");
         var district = plan.Districts.FirstOrDefault(d => d.District == request.District.Trim())
             ?? throw RequestRejectedException.NotFound("huyện / district " + request.District);
-        var state = await cases.StartAsync(caller, plan.Province, district.District, district.Committees, context.CommandId(), ct);
-        return TypedResults.Created($"/api/cases/{state.CaseId}", state);
+        var started = await cases.StartAsync(caller, plan.Province, district.District, district.Committees, context.CommandId(), ct);
+        return TypedResults.Created($"/api/cases/{started.State.CaseId}", cases.View(started));
     }
 
     private static async Task<Ok<CaseView>> Get(string caseId, ClaimsPrincipal user, CaseService cases, CancellationToken ct) =>
         TypedResults.Ok(await cases.GetAsync(user.Caller(), caseId, null, null, ct));
 
-    private static async Task<Ok<CaseView>> Cancel(string caseId, CancelCaseRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
-        TypedResults.Ok(await cases.CancelAsync(context.User.Caller(), caseId, request.Reason, context.CommandId(), ct));
+    private static async Task<Results<Ok<CaseView>, Ok<CaseStanding>>> Cancel(string caseId, CancelCaseRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
+        CommandAnswer.For(context, cases, await cases.CancelAsync(context.User.Caller(), caseId, request.Reason, context.CommandId(), ct));
 }

@@ -46,7 +46,7 @@ public sealed partial class CaseService
         }
 
         var result = await engine.StartCaseAsync(definition.Id, data, ActorOf(caller), new CommandOptions(commandId), definition.Version, ct);
-        return await ViewAsync(result, ct);
+        return View(await ReadAfterAsync(result, ct));
     }
 
     /// <summary>The input's problems, each naming the field as the form labels it: "Loại đơn vị: phải là một trong: …".</summary>

@@ -76,7 +76,7 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
     }
 
     /// <summary>Starts the formation case of a district with the committees the province plan gives it.</summary>
-    public async Task<CaseView> StartAsync(Caller caller, string province, string district, IReadOnlyList<ProposedCommittee> committees, string? commandId, CancellationToken ct)
+    public async Task<CaseRead> StartAsync(Caller caller, string province, string district, IReadOnlyList<ProposedCommittee> committees, string? commandId, CancellationToken ct)
     {
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
         {
@@ -104,10 +104,10 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
             })]),
         };
         var result = await engine.StartCaseAsync(engine.Definitions.ForCampaign(DistrictSurveyPlan).Id, input, ActorOf(caller), new CommandOptions(commandId), cancellationToken: ct);
-        return await ViewAsync(result, ct);
+        return await ReadAfterAsync(result, ct);
     }
 
-    public async Task<CaseView> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
+    public async Task<CaseRead> CancelAsync(Caller caller, string caseId, string? reason, string? commandId, CancellationToken ct)
     {
         await EnsureVisibleAsync(caller, caseId, ct);
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.ProvinceOrganizationBoard or Role.Administrator))
@@ -123,14 +123,14 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
         return await RunAsync(caller, caseId, (actor, options) => engine.CancelCaseAsync(caseId, reason.Trim(), actor, options, ct), commandId, ct);
     }
 
-    public Task<CaseView> ClaimAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
+    public Task<CaseRead> ClaimAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
         RunAsync(caller, caseId, (actor, options) => engine.ClaimTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
 
-    public Task<CaseView> ReleaseAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
+    public Task<CaseRead> ReleaseAsync(Caller caller, string caseId, string taskId, string? commandId, CancellationToken ct) =>
         RunAsync(caller, caseId, (actor, options) => engine.ReleaseTaskAsync(caseId, taskId, actor, options, ct), commandId, ct);
 
     /// <summary>Gives the task to a known account; the boards and the standing committee may reassign, the engine checks the task's roles.</summary>
-    public async Task<CaseView> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
+    public async Task<CaseRead> ReassignAsync(Caller caller, string caseId, string taskId, string? userName, string? reason, string? commandId, CancellationToken ct)
     {
         await EnsureVisibleAsync(caller, caseId, ct);
         if (caller.Role is not (Role.DistrictStandingCommittee or Role.DistrictOrganizationBoard or Role.ProvinceOrganizationBoard or Role.Administrator))
@@ -147,7 +147,7 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
         return await RunAsync(caller, caseId, (actor, options) => engine.ReassignTaskAsync(caseId, taskId, userName.Trim(), null, why, actor, options, ct), commandId, ct);
     }
 
-    public Task<CaseView> CompleteAsync(Caller caller, string caseId, string taskId, JsonObject data, string? commandId, CancellationToken ct) =>
+    public Task<CaseRead> CompleteAsync(Caller caller, string caseId, string taskId, JsonObject data, string? commandId, CancellationToken ct) =>
         RunAsync(caller, caseId, (actor, options) => engine.CompleteTaskAsync(caseId, taskId, data, actor, options, ct), commandId, ct);
 
     /// <summary>Whether the caller may work the task: their role is its assignee role or a candidate group, or they hold it.</summary>
@@ -158,11 +158,11 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
             || (task.Assignee is null && (task.AssigneeRole == role || task.CandidateGroups.Contains(role))));
     }
 
-    private async Task<CaseView> RunAsync(Caller caller, string caseId, Func<Actor, CommandOptions, Task<CaseCommandResult>> command, string? commandId, CancellationToken ct)
+    private async Task<CaseRead> RunAsync(Caller caller, string caseId, Func<Actor, CommandOptions, Task<CaseCommandResult>> command, string? commandId, CancellationToken ct)
     {
         await EnsureVisibleAsync(caller, caseId, ct);
         var result = await command(ActorOf(caller), new CommandOptions(commandId));
-        return await ViewAsync(result, ct);
+        return await ReadAfterAsync(result, ct);
     }
 
     /// <summary>The scope check of a command, from the case's summary row; the engine then reads the stream once.</summary>
@@ -174,13 +174,20 @@ public sealed partial class CaseService(IWorkflowEngine engine, IEventStore stor
         }
     }
 
-    /// <summary>The case after a command, from the events the command already holds; read again only when it does not.</summary>
-    private async Task<CaseView> ViewAsync(CaseCommandResult result, CancellationToken ct)
+    /// <summary>
+    /// The case after a command, from the events the command already holds (read again only when it
+    /// does not). Not yet a view: a page that redirects needs none, and the whole case with its
+    /// timeline is ~140 KB of JSON for a 2025 unit with fifteen committees.
+    /// </summary>
+    private async Task<CaseRead> ReadAfterAsync(CaseCommandResult result, CancellationToken ct)
     {
         var state = result.State;
         var events = result.History is { } history && history.Count > 0 && history[^1].StreamVersion == state.Version
             ? history
             : await store.ReadStreamAsync(state.CaseId, new StreamRange(1, state.Version), ct);
-        return CaseView.From(state, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion), events, clock.GetUtcNow());
+        return new CaseRead(state, events, engine.Definitions.Get(state.DefinitionId, state.DefinitionVersion));
     }
+
+    /// <summary>Where the case stands and its open tasks, without its timeline: the answer to a command sent with <c>Prefer: return=minimal</c>.</summary>
+    public CaseStanding Standing(CaseRead read) => CaseStanding.From(read.State, read.Definition, clock.GetUtcNow());
 }

@@ -79,20 +79,39 @@ public sealed partial record CaseView(
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(events);
-        var steps = definition.AllSteps;
-        var labels = state.Branches.Values.ToDictionary(b => b.Id, b => b.Label, StringComparer.Ordinal);
-        var tasks = state.Tasks.Values.OrderBy(t => t.CreatedAt).Select(t => new TaskView(
-            t.Id, t.BranchId, labels.GetValueOrDefault(t.BranchId) ?? t.BranchId, t.StepId, StepNumber(steps.GetValueOrDefault(t.StepId)), t.Kind,
-            t.Title.Vi, t.Title.En, t.AssigneeRole, t.CandidateGroups, t.Assignee, t.Status == WorkTaskStatus.Open, t.Status.ToString(),
-            t.CreatedAt, t.DueAt, t.Status == WorkTaskStatus.Open && (t.Overdue || t.DueAt < now), t.CompletedBy)).ToList();
-        var branches = state.Branches.Values.Where(b => b.ForEachStepId is not null).OrderBy(b => b.Index).Select(b => new BranchView(
-            b.Id, b.Label, b.Status.ToString(), b.CurrentStepId, StepNumber(b.CurrentStepId is null ? null : steps.GetValueOrDefault(b.CurrentStepId)), [.. b.CompletedSteps])).ToList();
-        var current = branches.Where(b => b.Status == nameof(BranchStatus.Active) && b.CurrentStep > 0).Select(b => b.CurrentStep).DefaultIfEmpty(0).Min();
+        var tasks = TasksOf(state, definition, state.Tasks.Values, now);
+        var branches = BranchesOf(state, definition);
         return new CaseView(
             state.CaseId, state.DefinitionId, state.DefinitionVersion, state.Title.Vi, state.Title.En, ProvinceOf(state), DistrictOf(state),
-            state.Status.ToString(), current, ReadCommittees(state), branches, tasks,
+            state.Status.ToString(), CurrentStepOf(branches), ReadCommittees(state), branches, tasks,
             [.. events.Select(e => Narrate(e, state, definition))], state.Version, state.StartedAt, state.UpdatedAt, state.Reason, UnitNameOf(state));
     }
+
+    /// <summary>The given tasks of the case, oldest first, as the API shows them.</summary>
+    public static List<TaskView> TasksOf(CaseState state, WorkflowDefinition definition, IEnumerable<WorkTask> tasks, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(definition);
+        var steps = definition.AllSteps;
+        return [.. tasks.OrderBy(t => t.CreatedAt).Select(t => new TaskView(
+            t.Id, t.BranchId, state.Branches.GetValueOrDefault(t.BranchId)?.Label ?? t.BranchId, t.StepId, StepNumber(steps.GetValueOrDefault(t.StepId)), t.Kind,
+            t.Title.Vi, t.Title.En, t.AssigneeRole, t.CandidateGroups, t.Assignee, t.Status == WorkTaskStatus.Open, t.Status.ToString(),
+            t.CreatedAt, t.DueAt, t.Status == WorkTaskStatus.Open && (t.Overdue || t.DueAt < now), t.CompletedBy))];
+    }
+
+    /// <summary>The committees' branches in their order, each with the step it stands at.</summary>
+    public static List<BranchView> BranchesOf(CaseState state, WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(definition);
+        var steps = definition.AllSteps;
+        return [.. state.Branches.Values.Where(b => b.ForEachStepId is not null).OrderBy(b => b.Index).Select(b => new BranchView(
+            b.Id, b.Label, b.Status.ToString(), b.CurrentStepId, StepNumber(b.CurrentStepId is null ? null : steps.GetValueOrDefault(b.CurrentStepId)), [.. b.CompletedSteps]))];
+    }
+
+    /// <summary>The earliest numbered step an active committee stands at (0 when none does).</summary>
+    public static int CurrentStepOf(IEnumerable<BranchView> branches) =>
+        branches.Where(b => b.Status == nameof(BranchStatus.Active) && b.CurrentStep > 0).Select(b => b.CurrentStep).DefaultIfEmpty(0).Min();
 
     private static List<CommitteeView> ReadCommittees(CaseState state) =>
         [.. (state.Input["committees"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new CommitteeView(

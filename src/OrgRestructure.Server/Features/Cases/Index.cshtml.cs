@@ -28,8 +28,8 @@ public sealed class IndexModel(CaseService cases, CampaignService campaigns) : A
         var plan = (await campaigns.GetAsync(Me, HttpContext.RequestAborted)).Plan
             ?? throw RequestRejectedException.Conflict("Tỉnh chưa nhập khảo sát; chưa có phương án cho huyện.", "The province has not imported a survey yet.");
         var district = plan.Districts.First(d => d.District == Me.District);
-        var state = await cases.StartAsync(Me, plan.Province, district.District, district.Committees, null, HttpContext.RequestAborted);
-        return Redirect($"/cases/{state.CaseId}");
+        var started = await cases.StartAsync(Me, plan.Province, district.District, district.Committees, null, HttpContext.RequestAborted);
+        return Redirect($"/cases/{started.State.CaseId}");
     });
 
     protected override Task OnRefusedAsync() => OnGetAsync();

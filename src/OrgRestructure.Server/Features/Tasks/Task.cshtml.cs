@@ -79,7 +79,7 @@ public sealed class TaskModel(CaseService cases, UserDirectory users, Organizati
         await LoadAsync();
         var posted = Request.Form.Where(f => f.Key != "__RequestVerificationToken").ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         Values = TaskForm.Read(Work!.Form, posted);
-        var view = await cases.CompleteAsync(Me, CaseId, TaskId, (JsonObject)Values.DeepClone(), null, HttpContext.RequestAborted);
+        var view = cases.View(await cases.CompleteAsync(Me, CaseId, TaskId, (JsonObject)Values.DeepClone(), null, HttpContext.RequestAborted));
         var done = view.Timeline.LastOrDefault(e => e.Type == "step-completed" || e.Type == "step-returned") ?? view.Timeline[^1];
         Flash(done.SummaryVi, done.SummaryEn);
         return Redirect("/inbox");

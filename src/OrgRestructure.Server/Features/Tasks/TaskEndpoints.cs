@@ -103,16 +103,16 @@ public static class TaskEndpoints
         return TypedResults.Ok(TaskDetail.From(state, task, engine.Definitions.Find(state.DefinitionId, state.DefinitionVersion)));
     }
 
-    private static async Task<Ok<CaseView>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
-        TypedResults.Ok(await cases.ClaimAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
+    private static async Task<Results<Ok<CaseView>, Ok<CaseStanding>>> Claim(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
+        CommandAnswer.For(context, cases, await cases.ClaimAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
 
-    private static async Task<Ok<CaseView>> Release(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
-        TypedResults.Ok(await cases.ReleaseAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
+    private static async Task<Results<Ok<CaseView>, Ok<CaseStanding>>> Release(string caseId, string taskId, HttpContext context, CaseService cases, CancellationToken ct) =>
+        CommandAnswer.For(context, cases, await cases.ReleaseAsync(context.User.Caller(), caseId, taskId, context.CommandId(), ct));
 
-    private static async Task<Ok<CaseView>> Reassign(string caseId, string taskId, ReassignTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
-        TypedResults.Ok(await cases.ReassignAsync(context.User.Caller(), caseId, taskId, request.UserName, request.Reason, context.CommandId(), ct));
+    private static async Task<Results<Ok<CaseView>, Ok<CaseStanding>>> Reassign(string caseId, string taskId, ReassignTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct) =>
+        CommandAnswer.For(context, cases, await cases.ReassignAsync(context.User.Caller(), caseId, taskId, request.UserName, request.Reason, context.CommandId(), ct));
 
-    private static async Task<Ok<CaseView>> Complete(string caseId, string taskId, CompleteTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct)
+    private static async Task<Results<Ok<CaseView>, Ok<CaseStanding>>> Complete(string caseId, string taskId, CompleteTaskRequest request, HttpContext context, CaseService cases, CancellationToken ct)
     {
         if (request.Data is null)
         {
@@ -120,6 +120,6 @@ public static class TaskEndpoints
         }
 
         var data = JsonSerializer.SerializeToNode(request.Data)!.AsObject();
-        return TypedResults.Ok(await cases.CompleteAsync(context.User.Caller(), caseId, taskId, data, context.CommandId(), ct));
+        return CommandAnswer.For(context, cases, await cases.CompleteAsync(context.User.Caller(), caseId, taskId, data, context.CommandId(), ct));
     }
 }

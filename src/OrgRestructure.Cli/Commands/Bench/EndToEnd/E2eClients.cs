@@ -98,12 +98,15 @@ internal sealed partial class E2eClients(Uri address) : IDisposable
     /// A command sent again (up to <see cref="CommandAttempts"/> times) when the server answers that
     /// the case changed first — 409 marked retryable, as when two committees of one district case are
     /// worked at once: the answer asks the client to retry, so it is counted as a conflict, not an error.
+    /// Sent with <c>Prefer: return=minimal</c>, as an inbox client that goes on to its next task: the
+    /// answer is where the case stands and its open tasks, not the whole case with its timeline.
     /// </summary>
     private async Task<string?> CommandAsync(PhaseRecorder recorder, string endpoint, string path, string user, string json, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var request = Request(HttpMethod.Post, path, user);
+            request.Headers.Add("Prefer", "return=minimal");
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             var answer = await SendAsync(recorder, endpoint, request, attempt < CommandAttempts, cancellationToken);
             if (!answer.Retry)
