@@ -51,7 +51,7 @@ internal sealed class NotificationWatch
 
 internal sealed partial class E2eClients
 {
-    /// <summary>A poller until the clock runs out: the feeds of its accounts in turn (GET /api/notifications).</summary>
+    /// <summary>A poller until the clock runs out: the feeds of its accounts in turn (GET /api/notifications), pausing the think time between polls like every client.</summary>
     public async Task PollAsync(PhaseRecorder recorder, NotificationWatch watch, IReadOnlyList<string> users, Stopwatch clock, TimeSpan duration, CancellationToken cancellationToken)
     {
         for (var i = 0; clock.Elapsed < duration && users.Count > 0; i++)
@@ -60,6 +60,8 @@ internal sealed partial class E2eClients
             {
                 watch.Saw(feed, DateTimeOffset.UtcNow);
             }
+
+            await ThinkAsync(cancellationToken);
         }
     }
 
