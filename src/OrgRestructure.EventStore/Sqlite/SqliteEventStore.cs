@@ -16,7 +16,7 @@ public sealed class SqliteEventStore : IRelationalEventStore
 {
     private const string SelectEvents = "SELECT " + EventRows.Columns + " FROM events";
     private readonly string _connectionString;
-    private readonly SqliteWriterGate _writerGate;
+    private readonly SemaphoreSlim _writerLock;
     private readonly EventStoreOptions _options;
 
     public SqliteEventStore(string path, EventStoreOptions? options = null)
@@ -30,7 +30,7 @@ public sealed class SqliteEventStore : IRelationalEventStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        _writerGate = SqliteWriterGate.For(Path);
+        _writerLock = SqliteWriterGate.For(Path);
         _options = options ?? new EventStoreOptions();
         using var connection = Open();
         using var wal = connection.CreateCommand("PRAGMA journal_mode=WAL");
@@ -54,7 +54,7 @@ public sealed class SqliteEventStore : IRelationalEventStore
 
     public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default)
     {
-        var release = await _writerGate.EnterAsync(WritePriority.Interactive, cancellationToken);
+        var release = await SqliteWriterGate.EnterAsync(_writerLock, cancellationToken);
         try
         {
             var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using OrgRestructure.EventStore.Sqlite;
 using OrgRestructure.Messaging.Storage;
 
 namespace OrgRestructure.Messaging.Notifications;
@@ -31,7 +30,7 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
 
     public async Task<bool> MarkReadAsync(string userId, Guid itemId, CancellationToken cancellationToken = default)
     {
-        await using var write = await database.BeginWriteAsync(WritePriority.Interactive, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         var changed = await MessagingDatabase.ExecuteAsync(
             write,
             "UPDATE messaging_feed SET read_ms = COALESCE(read_ms, @now) WHERE id = @id AND recipient = @user",
@@ -45,7 +44,7 @@ public sealed class SqlNotificationFeed(MessagingDatabase database, TimeProvider
 
     public async Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken = default)
     {
-        await using var write = await database.BeginWriteAsync(WritePriority.Interactive, cancellationToken);
+        await using var write = await database.BeginWriteAsync(cancellationToken);
         var changed = await MessagingDatabase.ExecuteAsync(
             write,
             "UPDATE messaging_feed SET read_ms = @now WHERE recipient = @user AND read_ms IS NULL",

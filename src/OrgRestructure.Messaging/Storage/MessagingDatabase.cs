@@ -17,9 +17,9 @@ public sealed class MessagingDatabase : IDisposable
     private bool _schemaReady;
 
     // SQLite: the file's writer gate, shared with the event store (null on PostgreSQL, whose rows lock themselves).
-    private readonly SqliteWriterGate? _writerGate;
+    private readonly SemaphoreSlim? _writerGate;
 
-    private MessagingDatabase(string connectionString, bool isPostgres, SqliteWriterGate? writerGate = null)
+    private MessagingDatabase(string connectionString, bool isPostgres, SemaphoreSlim? writerGate = null)
     {
         ConnectionString = connectionString;
         IsPostgres = isPostgres;
@@ -61,19 +61,14 @@ public sealed class MessagingDatabase : IDisposable
         return connection;
     }
 
-    /// <summary>A background write (consumers, relay checkpoint, e-mail outbox): see <see cref="BeginWriteAsync(WritePriority, CancellationToken)"/>.</summary>
-    public Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default) =>
-        BeginWriteAsync(WritePriority.Background, cancellationToken);
-
     /// <summary>
     /// Opens a connection and begins a write transaction. On SQLite it first takes the file's
     /// <see cref="SqliteWriterGate"/>, held until the write is disposed: every write of the messaging
-    /// tables goes through here, so writers queue instead of sleeping in SQLite's busy handler, and a
-    /// person's write goes before the background ones.
+    /// tables goes through here, so writers queue instead of sleeping in SQLite's busy handler.
     /// </summary>
-    public async Task<WriteScope> BeginWriteAsync(WritePriority priority, CancellationToken cancellationToken = default)
+    public async Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default)
     {
-        var lease = _writerGate is null ? null : await _writerGate.EnterAsync(priority, cancellationToken);
+        var lease = _writerGate is null ? null : await SqliteWriterGate.EnterAsync(_writerGate, cancellationToken);
         DbConnection? connection = null;
         try
         {
