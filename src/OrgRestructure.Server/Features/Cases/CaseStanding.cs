@@ -27,7 +27,7 @@ public sealed record CaseStanding(
         ArgumentNullException.ThrowIfNull(state);
         var branches = CaseView.BranchesOf(state, definition);
         return new CaseStanding(
-            state.CaseId, CaseView.UnitNameOf(state) ?? CaseView.DistrictOf(state), CaseView.ProvinceOf(state), CaseView.DistrictOf(state), state.Status.ToString(),
+            state.CaseId, CaseView.NameOf(state), CaseView.ProvinceOf(state), CaseView.DistrictOf(state), state.Status.ToString(),
             CaseView.CurrentStepOf(branches), branches, CaseView.TasksOf(state, definition, state.Tasks.Values.Where(t => t.Status == WorkTaskStatus.Open), now),
             state.Version, state.UpdatedAt);
     }

@@ -63,6 +63,9 @@ public sealed partial record CaseView(
     /// <summary>What a page calls the case: the new unit's name for a 2025 unit case (its <see cref="District"/> is the unit's id), else the district.</summary>
     public string Name => UnitName ?? District;
 
+    /// <summary>What a page calls the case, from its state (see <see cref="Name"/>).</summary>
+    public static string NameOf(CaseState state) => UnitNameOf(state) ?? DistrictOf(state);
+
     public static string ProvinceOf(CaseState state) => Text(state.Input["province"]);
 
     /// <summary>The part of the province the case is for: its district, or (2025 reform, no districts) its new commune-level unit.</summary>

@@ -4,7 +4,7 @@ using OrgRestructure.Hosting.SharedState;
 namespace OrgRestructure.Cli.Commands.Bench.EndToEnd;
 
 /// <summary>
-/// Who works national cases in the bench: a unit per worker, spread over the provinces, each given
+/// Who works national cases in the bench: <see cref="UnitsPerWorker"/> units per worker, spread over the provinces, each given
 /// the three accounts a district's case asks for (standing committee, organization board, inspection
 /// committee) with the demo password. The pilot's 18 districts hold only a few hundred completions,
 /// which 8 workers use up in seconds; a national unit holds a hundred or more tasks, so the work
