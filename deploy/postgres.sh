@@ -2,7 +2,7 @@
 # PostgreSQL 15 from Debian's packages, on 127.0.0.1, with its data wherever you say.
 #
 #   deploy/postgres.sh install                              apt-get install postgresql (only if missing)
-#   deploy/postgres.sh start DATADIR PORT [--watch-pid PID] [--fast] [--max-connections N]
+#   deploy/postgres.sh start DATADIR PORT [--watch-pid PID] [--fast] [--max-connections N] [--shared-buffers SIZE]
 #   deploy/postgres.sh stop DATADIR
 #   deploy/postgres.sh status DATADIR                       exit 0 when running
 #   deploy/postgres.sh wait PORT [SECONDS]                  until it accepts connections
@@ -11,6 +11,8 @@
 # "postgres", UTF-8), listens only on 127.0.0.1:PORT with its unix socket in DATADIR, and returns once
 # the server accepts connections. Connect with: Host=127.0.0.1;Port=PORT;Username=postgres
 # --fast trades durability for speed (fsync off), for throwaway test clusters only.
+# Without it the server gets a durable server's memory and WAL settings: shared_buffers a quarter of
+# the machine's memory (128 MB to 4 GB, or --shared-buffers), max_wal_size 4 GB, lz4 WAL compression.
 # --watch-pid stops the server when that process exits (so an interrupted test run cleans up).
 # As root the server runs as the "postgres" user; as anyone else, as that user.
 set -euo pipefail
@@ -24,7 +26,7 @@ PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
 PG_USER=postgres
 is_root || PG_USER=$(id -un)
 
-usage() { sed -n '2,16p' "$SCRIPT_PATH" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,/^[^#]/{/^#/p}' "$SCRIPT_PATH" | sed 's/^# \{0,1\}//'; exit 2; }
 
 cmd_install() {
     apt_install "postgresql-$PG_VERSION" postgresql-client-$PG_VERSION
@@ -34,8 +36,18 @@ pg_ctl_() { run_as "$PG_USER" "$PG_BIN/pg_ctl" "$@"; }
 
 is_running() { [ -f "$1/postmaster.pid" ] && pg_ctl_ -D "$1" status >/dev/null 2>&1; }
 
+# A quarter of the machine's memory, between 128 MB and 4 GB (PostgreSQL's tuning guide starts at 25 %).
+default_shared_buffers() {
+    local kb
+    kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 0)
+    local mb=$(( ${kb:-0} / 4096 ))
+    [ "$mb" -lt 128 ] && mb=128
+    [ "$mb" -gt 4096 ] && mb=4096
+    echo "${mb}MB"
+}
+
 cmd_start() {
-    local datadir=${1:-} port=${2:-} watch_pid="" fast=0 max_connections=200
+    local datadir=${1:-} port=${2:-} watch_pid="" fast=0 max_connections=200 shared_buffers=""
     [ -n "$datadir" ] && valid_port "$port" || usage
     shift 2
     while [ $# -gt 0 ]; do
@@ -43,6 +55,7 @@ cmd_start() {
             --watch-pid) watch_pid=${2:-}; shift 2 ;;
             --fast) fast=1; shift ;;
             --max-connections) max_connections=${2:-}; shift 2 ;;
+            --shared-buffers) shared_buffers=${2:-}; shift 2 ;;
             *) usage ;;
         esac
     done
@@ -78,6 +91,13 @@ cmd_start() {
                 echo "fsync = off"
                 echo "synchronous_commit = off"
                 echo "full_page_writes = off"
+            else
+                # PostgreSQL's 128 MB default is sized to start anywhere, not to serve: with the
+                # national campaign's working set the backends evicted dirty pages to the kernel, whose
+                # writeback then stalled the WAL flush of a clerk's commit 40–90 ms (docs/performance.md).
+                echo "shared_buffers = '${shared_buffers:-$(default_shared_buffers)}'"
+                echo "max_wal_size = '4GB'"
+                echo "wal_compression = lz4"
             fi
         } > "$datadir/orgrestructure.conf"
         is_root && chown "$PG_USER": "$datadir/orgrestructure.conf" "$datadir/pg_hba.conf"

@@ -107,6 +107,24 @@ public sealed partial class PostgresEventStore
     private async Task<List<StoredEvent>> AppendSerializedAsync(AppendRequest request, CancellationToken cancellationToken)
     {
         await using var scope = await BeginWriteAsync(cancellationToken);
+        var stored = await AppendLockedAsync(scope, request, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return stored;
+    }
+
+    public async Task<AppendResult> AppendAsync(WriteScope scope, AppendRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        EventRows.ValidateInScope(request);
+        // The caller may still roll back: the cached head would then name events that never were.
+        _heads.Forget(request.StreamId);
+        var stored = await AppendLockedAsync(scope, request, cancellationToken);
+        return new AppendResult(request.StreamId, stored[0].StreamVersion, stored[^1].StreamVersion, false, stored);
+    }
+
+    /// <summary>Locks the stream until the scope ends, reads its head, inserts and projects; the caller commits.</summary>
+    private async Task<List<StoredEvent>> AppendLockedAsync(WriteScope scope, AppendRequest request, CancellationToken cancellationToken)
+    {
         var connection = (NpgsqlConnection)scope.Connection;
         (long Version, string Hash) head;
         // Lock and head read in one round trip: the lock is held until commit, so every round trip
@@ -123,9 +141,19 @@ public sealed partial class PostgresEventStore
             head = await ReadHeadRowAsync(reader, cancellationToken);
         }
 
+        if (request.ExpectedVersion != AppendRequest.Any && request.ExpectedVersion != head.Version)
+        {
+            throw new ConcurrencyException(request.StreamId, request.ExpectedVersion, head.Version);
+        }
+
         var events = EventRows.Chain(request, head.Version, head.Hash, EventHasher.NormalizeTimestamp(_options.Clock.GetUtcNow()));
         var stored = await ExecuteInsertAsync(connection, (NpgsqlTransaction)scope.Transaction, request, head.Version, events, cancellationToken);
-        return await ProjectAndCommitAsync(scope, stored, cancellationToken);
+        foreach (var projection in _options.InlineProjections)
+        {
+            await projection.ApplyAsync(scope, stored, cancellationToken);
+        }
+
+        return stored;
     }
 
     private async Task<List<StoredEvent>> ProjectAndCommitAsync(WriteScope scope, List<StoredEvent> stored, CancellationToken cancellationToken)

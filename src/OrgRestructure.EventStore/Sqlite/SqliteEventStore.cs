@@ -88,6 +88,21 @@ public sealed class SqliteEventStore : IRelationalEventStore
             }
         }
 
+        var result = await AppendInScopeAsync(scope, request, cancellationToken);
+        await scope.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public Task<AppendResult> AppendAsync(WriteScope scope, AppendRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        EventRows.ValidateInScope(request);
+        return AppendInScopeAsync(scope, request, cancellationToken);
+    }
+
+    /// <summary>Reads the head, inserts and projects in the scope (which holds the file's writer lock); the caller commits.</summary>
+    private async Task<AppendResult> AppendInScopeAsync(WriteScope scope, AppendRequest request, CancellationToken cancellationToken)
+    {
         var (version, hash) = await ReadHeadAsync(scope, request.StreamId, cancellationToken);
         if (request.ExpectedVersion != AppendRequest.Any && request.ExpectedVersion != version)
         {
@@ -131,7 +146,6 @@ public sealed class SqliteEventStore : IRelationalEventStore
             await projection.ApplyAsync(scope, stored, cancellationToken);
         }
 
-        await scope.CommitAsync(cancellationToken);
         return new AppendResult(request.StreamId, version + 1, version + events.Count, false, stored);
     }
 

@@ -134,6 +134,20 @@ internal static class EventRows
     }
 
     /// <summary>For stores that do not hash through <see cref="Chain"/>: refuses data that is not JSON.</summary>
+    /// <summary>
+    /// <see cref="Validate"/> for an append into a caller's transaction, which cannot take a command
+    /// id: a retried command is found by a unique key whose violation would abort the caller's work.
+    /// </summary>
+    public static void ValidateInScope(AppendRequest request)
+    {
+        Validate(request);
+        if (request.CommandId is not null)
+        {
+            throw new ArgumentException(
+                "An append into a caller's transaction takes no command id. / Ghi trong giao dịch của bên gọi không nhận mã lệnh.", nameof(request));
+        }
+    }
+
     public static void ValidateJson(AppendRequest request)
     {
         foreach (var e in request.Events)

@@ -24,6 +24,14 @@ public interface IRelationalEventStore : IEventStore
     /// </summary>
     Task<WriteScope> BeginWriteAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends in the caller's write transaction, with the inline projections; nothing is stored
+    /// unless the caller commits, so a change to another table and the event recording it commit or
+    /// roll back together. The stream is locked until the scope ends. No command id (see
+    /// <see cref="EventRows.ValidateInScope"/>).
+    /// </summary>
+    Task<AppendResult> AppendAsync(WriteScope scope, AppendRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Applies the schema migrations this build knows and that the database lacks.</summary>
     Task<IReadOnlyList<AppliedMigration>> MigrateAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrgRestructure.EventStore.Storage;
 using OrgRestructure.EventStore.Streams;
 
 namespace OrgRestructure.Hosting.SharedState;
@@ -12,7 +13,7 @@ public sealed record AccountChange(long Version, DateTimeOffset At, string Actor
 /// whom, and that no entry was removed or altered. The accounts table stays what sign-in reads; the
 /// stream is its audit trail.
 /// </summary>
-public sealed class AccountHistory(IEventStore store)
+public sealed class AccountHistory(IRelationalEventStore store)
 {
     public const string StreamId = "accounts";
 
@@ -33,13 +34,18 @@ public sealed class AccountHistory(IEventStore store)
     /// taken user name — leaves no entry). Appends in any order: changes to different accounts do
     /// not conflict, and the store serializes appends to one stream, so the chain stays whole.
     /// </summary>
-    public Task RecordAsync(IAccountEvent change, string actor, string actorRole, CancellationToken cancellationToken = default)
+    public Task RecordAsync(IAccountEvent change, string actor, string actorRole, CancellationToken cancellationToken = default) =>
+        store.AppendAsync(Request(change, actor, actorRole), cancellationToken);
+
+    /// <summary>Records a change in the transaction that makes it (the accounts table is in the event store's database): both commit or neither.</summary>
+    public Task RecordAsync(WriteScope scope, IAccountEvent change, string actor, string actorRole, CancellationToken cancellationToken = default) =>
+        store.AppendAsync(scope, Request(change, actor, actorRole), cancellationToken);
+
+    private static AppendRequest Request(IAccountEvent change, string actor, string actorRole)
     {
         ArgumentNullException.ThrowIfNull(change);
         var type = change.GetType();
-        return store.AppendAsync(
-            new AppendRequest(StreamId, AppendRequest.Any, [new NewEvent(type.Name, JsonSerializer.Serialize(change, type, Json))], new EventMetadata(actor, actorRole, Guid.NewGuid())),
-            cancellationToken);
+        return new AppendRequest(StreamId, AppendRequest.Any, [new NewEvent(type.Name, JsonSerializer.Serialize(change, type, Json))], new EventMetadata(actor, actorRole, Guid.NewGuid()));
     }
 
     /// <summary>The changes to one account, oldest first.</summary>

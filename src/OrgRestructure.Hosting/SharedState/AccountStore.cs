@@ -35,7 +35,14 @@ public sealed partial class AccountStore(SharedStateDatabase database, TimeProvi
     }
 
     /// <summary>Adds the accounts whose user names are free; returns how many were added.</summary>
-    public async Task<int> AddAsync(IEnumerable<Account> accounts, CancellationToken cancellationToken = default)
+    public Task<int> AddAsync(IEnumerable<Account> accounts, CancellationToken cancellationToken = default) =>
+        AddAsync(accounts, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AddAsync(IEnumerable{Account}, CancellationToken)"/>, with <paramref name="alsoForEachAdded"/>
+    /// run for every account added (not for a taken name), in the same transaction.
+    /// </summary>
+    public async Task<int> AddAsync(IEnumerable<Account> accounts, Func<WriteScope, Account, Task>? alsoForEachAdded, CancellationToken cancellationToken = default)
     {
         var added = 0;
         await using var scope = await database.BeginWriteAsync(cancellationToken);
@@ -44,7 +51,12 @@ public sealed partial class AccountStore(SharedStateDatabase database, TimeProvi
             await using var command = scope.CreateCommand(
                 $"INSERT INTO accounts (user_key, {Columns}, changed_ms) VALUES (@k, @n, @dn, @e, @r, @p, @d, @l, @h, @x, @s, @f, @lu, @ls, @c) ON CONFLICT (user_key) DO NOTHING");
             Bind(command, account).With("c", clock.GetUtcNow().ToUnixTimeMilliseconds());
-            added += await command.ExecuteNonQueryAsync(cancellationToken);
+            var inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+            added += inserted;
+            if (inserted == 1 && alsoForEachAdded is not null)
+            {
+                await alsoForEachAdded(scope, account);
+            }
         }
 
         await scope.CommitAsync(cancellationToken);
@@ -55,7 +67,15 @@ public sealed partial class AccountStore(SharedStateDatabase database, TimeProvi
     /// Changes one account; <paramref name="change"/> sees the stored row, so two nodes changing one
     /// account never undo each other's other fields. Returns the account as stored, null when unknown.
     /// </summary>
-    public async Task<Account?> UpdateAsync(string userName, Func<Account, Account> change, CancellationToken cancellationToken = default)
+    public Task<Account?> UpdateAsync(string userName, Func<Account, Account> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(userName, change, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{Account, Account}, CancellationToken)"/>, with
+    /// <paramref name="alsoInTransaction"/> (the row before, the row after) run before the commit, in
+    /// the same transaction: what it writes commits with the change or not at all.
+    /// </summary>
+    public async Task<Account?> UpdateAsync(string userName, Func<Account, Account> change, Func<WriteScope, Account, Account, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var scope = await database.BeginWriteAsync(cancellationToken);
@@ -99,6 +119,11 @@ public sealed partial class AccountStore(SharedStateDatabase database, TimeProvi
         {
             await using var revoke = scope.CreateCommand("DELETE FROM account_tokens WHERE user_key = @k").With("k", Account.KeyOf(userName));
             await revoke.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (alsoInTransaction is not null)
+        {
+            await alsoInTransaction(scope, stored, changed);
         }
 
         await scope.CommitAsync(cancellationToken);

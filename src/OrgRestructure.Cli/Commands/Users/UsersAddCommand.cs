@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrgRestructure.EventStore.Storage;
 using OrgRestructure.Hosting.SharedState;
 
 namespace OrgRestructure.Cli.Commands.Users;
@@ -53,14 +54,14 @@ internal sealed class UsersAddCommand : ICliCommand
             var account = Account.Create(
                 userName, parsed.GetRequiredValue(displayName), parsed.GetRequiredValue(role), parsed.GetRequiredValue(province), parsed.GetValue(district),
                 accounts.HashPassword(parsed.GetRequiredValue(password)), parsed.GetValue(email));
-            if (await accounts.AddAsync([account], cancellationToken) == 0)
+            var recorded = (WriteScope scope, Account a) => history.RecordAsync(
+                scope, new AccountCreated(a.UserName, a.DisplayName, a.Role, a.Province, a.District, a.Email), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
+            if (await accounts.AddAsync([account], recorded, cancellationToken) == 0)
             {
                 await context.Error.WriteLineAsync($"The user name {userName} is taken. / Tên đăng nhập {userName} đã có.");
                 return 1;
             }
 
-            await history.RecordAsync(
-                new AccountCreated(account.UserName, account.DisplayName, account.Role, account.Province, account.District, account.Email), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
             await context.Output.WriteLineAsync($"Added {account.UserName} ({account.Role}, {account.District ?? account.Province}).");
             return 0;
         }));

@@ -1,6 +1,6 @@
-using OrgRestructure.Hosting.SharedState;
-
 using System.CommandLine;
+using OrgRestructure.EventStore.Storage;
+using OrgRestructure.Hosting.SharedState;
 
 namespace OrgRestructure.Cli.Commands.Users;
 
@@ -20,13 +20,14 @@ internal sealed class UsersDisableCommand : ICliCommand
         command.SetAction((parsed, cancellationToken) => UsersSupport.RunAsync(context, createStore: false, async (accounts, history) =>
         {
             var userName = parsed.GetRequiredValue(user);
-            if (await accounts.UpdateAsync(userName, a => a with { Disabled = true }, cancellationToken) is not { } disabled)
+            var recorded = (WriteScope scope, Account _, Account after) =>
+                history.RecordAsync(scope, new AccountDisabled(after.UserName), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
+            if (await accounts.UpdateAsync(userName, a => a with { Disabled = true }, recorded, cancellationToken) is not { } disabled)
             {
                 await context.Error.WriteLineAsync($"No account {userName}. / Không có tài khoản {userName}.");
                 return 1;
             }
 
-            await history.RecordAsync(new AccountDisabled(disabled.UserName), UsersSupport.Operator, AccountHistory.OperatorRole, cancellationToken);
             await context.Output.WriteLineAsync($"Disabled {disabled.UserName}.");
             return 0;
         }));

@@ -30,12 +30,12 @@ public sealed class AccountAdministration(UserDirectory users, AccountHistory hi
         var role = AccountRules.GrantableInProvince(AccountRules.ParseRole(request.Role));
         var caller = new Caller(request.UserName!, request.DisplayName.Trim(), role, admin.Province, AccountRules.DistrictFor(role, request.District));
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        if (!await users.AddAsync(caller, request.Password!, email, cancellationToken))
+        var created = new AccountCreated(caller.UserName, caller.DisplayName, role.ToString(), caller.Province, caller.District, email);
+        if (!await users.AddAsync(caller, request.Password!, email, scope => history.RecordAsync(scope, created, admin.UserName, admin.Role.ToString(), cancellationToken), cancellationToken))
         {
             throw RequestRejectedException.Conflict($"Tên đăng nhập {caller.UserName} đã có.", $"The user name {caller.UserName} is taken.");
         }
 
-        await history.RecordAsync(new AccountCreated(caller.UserName, caller.DisplayName, role.ToString(), caller.Province, caller.District, email), admin.UserName, admin.Role.ToString(), cancellationToken);
         log.LogInformation("Account {Account} ({Role}, {Scope}) created by {Actor}", caller.UserName, role, caller.ScopeLabel, admin.UserName);
         return View((await users.Store.FindAsync(caller.UserName, cancellationToken))!)!;
     }
@@ -84,11 +84,14 @@ public sealed class AccountAdministration(UserDirectory users, AccountHistory hi
             throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
         }
 
-        // Two commits, not one: the event store appends only in a transaction of its own (no append
-        // into a caller's WriteScope, and on SQLite its writer lock is not re-entrant), and the
-        // accounts row holds what no event may (the password hash, the security stamp).
-        var changed = await users.ChangeAsync(userName, change, cancellationToken) ?? throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
-        await history.RecordAsync(recorded(existing, changed), admin.UserName, admin.Role.ToString(), cancellationToken);
+        // One transaction: the row (which holds what no event may: the password hash, the security
+        // stamp) and the history event recording its change commit together or not at all.
+        var changed = await users.ChangeAsync(
+                userName,
+                change,
+                (scope, before, after) => history.RecordAsync(scope, recorded(before, after), admin.UserName, admin.Role.ToString(), cancellationToken),
+                cancellationToken)
+            ?? throw RequestRejectedException.NotFound($"tài khoản {userName} / account {userName}");
         log.LogInformation("Account {Account} {Change} by {Actor}", changed.UserName, what, admin.UserName);
         return View(changed)!;
     }

@@ -30,9 +30,11 @@ public static class OwnPassword
         }
 
         var hash = users.Store.HashPassword(newPassword!);
-        var changed = await users.ChangeAsync(caller.UserName, a => a with { PasswordHash = hash }, cancellationToken)
+        return await users.ChangeAsync(
+                caller.UserName,
+                a => a with { PasswordHash = hash },
+                (scope, _, after) => history.RecordAsync(scope, new AccountPasswordChanged(after.UserName), caller.UserName, caller.Role.ToString(), cancellationToken),
+                cancellationToken)
             ?? throw RequestRejectedException.NotFound($"tài khoản {caller.UserName} / account {caller.UserName}");
-        await history.RecordAsync(new AccountPasswordChanged(changed.UserName), caller.UserName, caller.Role.ToString(), cancellationToken);
-        return changed;
     }
 }

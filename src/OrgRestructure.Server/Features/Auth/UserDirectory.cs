@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using OrgRestructure.EventStore.Storage;
 using OrgRestructure.Hosting.SharedState;
 
 namespace OrgRestructure.Server.Features.Auth;
@@ -55,18 +56,29 @@ public sealed class UserDirectory(AccountStore store, ILogger<UserDirectory> log
         [.. All.Where(c => c.Role == role && c.CanSee(province, district))];
 
     /// <summary>Adds an account (false when the user name is taken, in any letter case).</summary>
-    public async Task<bool> AddAsync(Caller caller, string password, string? email = null, CancellationToken cancellationToken = default)
+    public Task<bool> AddAsync(Caller caller, string password, string? email = null, CancellationToken cancellationToken = default) =>
+        AddAsync(caller, password, email, null, cancellationToken);
+
+    /// <summary>Adds an account, with <paramref name="alsoInTransaction"/> committed with it (not run when the name is taken).</summary>
+    public async Task<bool> AddAsync(Caller caller, string password, string? email, Func<WriteScope, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var added = await store.AddAsync([AccountClaims.NewAccount(caller, store.HashPassword(password), email)], cancellationToken) == 1;
+        var added = await store.AddAsync(
+            [AccountClaims.NewAccount(caller, store.HashPassword(password), email)],
+            alsoInTransaction is null ? null : (scope, _) => alsoInTransaction(scope),
+            cancellationToken) == 1;
         await RefreshAsync(cancellationToken);
         return added;
     }
 
     /// <summary>Changes an account in the store and renews this node's snapshot; null when unknown.</summary>
-    public async Task<Account?> ChangeAsync(string userName, Func<Account, Account> change, CancellationToken cancellationToken = default)
+    public Task<Account?> ChangeAsync(string userName, Func<Account, Account> change, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userName, change, null, cancellationToken);
+
+    /// <summary>Changes an account, with <paramref name="alsoInTransaction"/> committed with it (see <see cref="AccountStore.UpdateAsync(string, Func{Account, Account}, Func{WriteScope, Account, Account, Task}?, CancellationToken)"/>).</summary>
+    public async Task<Account?> ChangeAsync(string userName, Func<Account, Account> change, Func<WriteScope, Account, Account, Task>? alsoInTransaction, CancellationToken cancellationToken = default)
     {
-        var changed = await store.UpdateAsync(userName, change, cancellationToken);
+        var changed = await store.UpdateAsync(userName, change, alsoInTransaction, cancellationToken);
         await RefreshAsync(cancellationToken);
         return changed;
     }

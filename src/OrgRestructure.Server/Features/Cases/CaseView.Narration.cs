@@ -49,7 +49,8 @@ public sealed partial record CaseView
         var stepId = Field(data, "stepId") ?? Field(data, "toStepId") ?? task?.StepId;
         var step = stepId is null ? null : definition.AllSteps.GetValueOrDefault(stepId);
         var branchId = Field(data, "branchId") ?? task?.BranchId;
-        var branch = branchId is null ? null : state.Branches.GetValueOrDefault(branchId)?.Label;
+        // The case's own steps need no committee after them (the root branch's key is an engine word).
+        var branch = branchId is null || branchId == CaseState.RootBranchId ? null : state.Branches.GetValueOrDefault(branchId)?.Label;
         var (vi, en) = Verbs.GetValueOrDefault(stored.Type, ("Sự kiện khác", "Other event"));
         var extra = stored.Type == "candidate-override-recorded"
             ? $"{Field(data, "candidate")} ({Field(data, "decidedBy")}): {Field(data, "reason")}"

@@ -66,6 +66,13 @@ public sealed partial record CaseView(
     /// <summary>What a page calls the case, from its state (see <see cref="Name"/>).</summary>
     public static string NameOf(CaseState state) => UnitNameOf(state) ?? DistrictOf(state);
 
+    /// <summary>
+    /// The name a task's committee goes by on a page: its own label, or for the case's own steps
+    /// (the root branch of a commune formation or a merger, whose key is an engine word) the case's name.
+    /// </summary>
+    public static string CommitteeLabel(string branchId, string? label, string caseName) =>
+        branchId == CaseState.RootBranchId || string.IsNullOrEmpty(label) ? caseName : label;
+
     public static string ProvinceOf(CaseState state) => Text(state.Input["province"]);
 
     /// <summary>The part of the province the case is for: its district, or (2025 reform, no districts) its new commune-level unit.</summary>
@@ -97,7 +104,7 @@ public sealed partial record CaseView(
         ArgumentNullException.ThrowIfNull(definition);
         var steps = definition.AllSteps;
         return [.. tasks.OrderBy(t => t.CreatedAt).Select(t => new TaskView(
-            t.Id, t.BranchId, state.Branches.GetValueOrDefault(t.BranchId)?.Label ?? t.BranchId, t.StepId, StepNumber(steps.GetValueOrDefault(t.StepId)), t.Kind,
+            t.Id, t.BranchId, CommitteeLabel(t.BranchId, state.Branches.GetValueOrDefault(t.BranchId)?.Label, NameOf(state)), t.StepId, StepNumber(steps.GetValueOrDefault(t.StepId)), t.Kind,
             t.Title.Vi, t.Title.En, t.AssigneeRole, t.CandidateGroups, t.Assignee, t.Status == WorkTaskStatus.Open, t.Status.ToString(),
             t.CreatedAt, t.DueAt, t.Status == WorkTaskStatus.Open && (t.Overdue || t.DueAt < now), t.CompletedBy))];
     }

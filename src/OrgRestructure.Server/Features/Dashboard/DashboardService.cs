@@ -47,7 +47,7 @@ public sealed class DashboardService(CampaignService campaigns, CaseReadModel re
         var live = await readModel.CountByStatusAsync(scope, holdingDistrict: true, ct);
         var overdueTasks = await readModel.ListTasksAsync(scope, new TaskFilter(caller.UserName, Roles.EngineRole(caller.Role), Everything: true, Overdue: true), now, OverdueShown, null, ct);
         var overdue = overdueTasks.Items.Select(t => new OverdueStep(
-            t.CaseId, t.District, t.BranchLabel, CaseView.StepNumber(engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId)),
+            t.CaseId, t.District, CaseView.CommitteeLabel(t.BranchId, t.BranchLabel, t.UnitName ?? t.District), CaseView.StepNumber(engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId)),
             t.TitleVi, t.TitleEn, t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : null, t.UnitName)).ToList();
         var plan = campaign.Plan;
         var districts = (plan?.Districts.Select(d => d.District) ?? latest.Select(c => c.District))

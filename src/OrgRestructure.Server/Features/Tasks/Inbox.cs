@@ -37,6 +37,6 @@ public sealed class Inbox(CaseReadModel readModel, IWorkflowEngine engine, TimeP
     {
         var due = t.DueAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null;
         var step = engine.Definitions.Find(t.DefinitionId, t.DefinitionVersion)?.AllSteps.GetValueOrDefault(t.StepId);
-        return new InboxItem(t.CaseId, t.District, t.TaskId, t.BranchLabel, t.StepId, CaseView.StepNumber(step), t.TitleVi, t.TitleEn, due, t.Missed || due < now, t.Assignee, t.Assignee == caller.UserName, t.UnitName);
+        return new InboxItem(t.CaseId, t.District, t.TaskId, CaseView.CommitteeLabel(t.BranchId, t.BranchLabel, t.UnitName ?? t.District), t.StepId, CaseView.StepNumber(step), t.TitleVi, t.TitleEn, due, t.Missed || due < now, t.Assignee, t.Assignee == caller.UserName, t.UnitName);
     }
 }

@@ -45,8 +45,14 @@ public sealed class UnitNameTests
         Assert.Contains($">{unitLabel}</dt>", taskPage, StringComparison.Ordinal);
         Assert.Contains(oldCommittee, taskPage, StringComparison.Ordinal);
         Assert.DoesNotContain(">input.", taskPage, StringComparison.Ordinal);
+
+        // The unit's own steps belong to no committee: they are shown under the unit's name, never the engine's root-branch key.
+        Assert.Contains($"id=\"task-branch\">{UnitName} ·", taskPage, StringComparison.Ordinal);
+        Assert.Contains($"<small class=\"muted\">{UnitName}</small>", inbox, StringComparison.Ordinal);
         foreach (var page in new[] { inbox, casePage, taskPage, audit })
         {
+            Assert.DoesNotContain("— main", page, StringComparison.Ordinal);
+            Assert.DoesNotContain(">main<", page, StringComparison.Ordinal);
             Assert.DoesNotContain($">{UnitId}<", page, StringComparison.Ordinal);
             Assert.DoesNotContain($"— {UnitId}", page, StringComparison.Ordinal);
         }
@@ -64,6 +70,8 @@ public sealed class UnitNameTests
 
         var row = rows!.First(r => r!["caseId"]!.GetValue<string>() == caseId)!;
         Assert.Equal((UnitId, UnitName, UnitName), (row["district"]!.GetValue<string>(), row["unitName"]!.GetValue<string>(), row["name"]!.GetValue<string>()));
+        Assert.Equal(UnitName, row["branch"]!.GetValue<string>());
+        Assert.All(view!["tasks"]!.AsArray(), t => Assert.Equal(UnitName, t!["branch"]!.GetValue<string>()));
         Assert.Equal((UnitId, UnitName), (view!["district"]!.GetValue<string>(), view["unitName"]!.GetValue<string>()));
     }
 
